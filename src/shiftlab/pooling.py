@@ -1,0 +1,225 @@
+"""Pooling and subsampling over the spatial axes of (N, C, *S) arrays.
+
+Local pooling with stride 1 is shift-equivariant; the stride is what breaks it, because
+subsampling ``D_s`` commutes with a shift only when ``s`` divides it
+(``D_s T_v = T_{v/s} D_s``). Hence ``max_pool(x, k, s) == subsample(max_pool(x, k, 1), s)``
+is the useful way to read a strided pool. Global pooling is exactly invariant.
+
+``max_pool`` / ``avg_pool`` match ``torch.nn.functional.max_pool1d/2d/3d`` and
+``avg_pool1d/2d/3d``; the global pools match ``x.mean(dim)`` and
+``adaptive_max_pool2d(x, 1)``; see tests/test_pooling.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
+from numpy.typing import ArrayLike, NDArray
+
+from shiftlab.shifts import _per_axis, _real_array
+
+
+def _spatial(x: ArrayLike) -> NDArray[Any]:
+    arr = _real_array(x, "x")
+    if arr.ndim < 3:
+        raise ValueError(
+            f"x must have shape (N, C, *S) with 1 or more spatial axes, got {arr.shape}"
+        )
+    return arr
+
+
+def _windows(
+    x: ArrayLike,
+    kernel_size: int | Sequence[int],
+    stride: int | Sequence[int] | None,
+    padding: int | Sequence[int],
+    max_fill: bool,
+) -> NDArray[Any]:
+    arr = _spatial(x)
+    k = arr.ndim - 2
+    kernel = _per_axis(kernel_size, k, "kernel_size")
+    steps = kernel if stride is None else _per_axis(stride, k, "stride")
+    pads = _per_axis(padding, k, "padding")
+    if min(kernel) < 1 or min(steps) < 1:
+        raise ValueError(f"kernel_size and stride must be >= 1, got {kernel} and {steps}")
+    # torch's limit: with more padding a window could hold nothing but padding.
+    if any(not 0 <= p <= size // 2 for p, size in zip(pads, kernel, strict=True)):
+        raise ValueError(f"padding must be between 0 and kernel_size // 2, got {pads} for {kernel}")
+    if any(size > n + 2 * p for size, n, p in zip(kernel, arr.shape[2:], pads, strict=True)):
+        raise ValueError(f"kernel {kernel} does not fit in spatial shape {arr.shape[2:]} + {pads}")
+    fill: float | int | bool = 0
+    if max_fill and np.issubdtype(arr.dtype, np.floating):
+        fill = -np.inf
+    elif max_fill and np.issubdtype(arr.dtype, np.integer):
+        fill = int(np.iinfo(arr.dtype).min)
+    padded = np.pad(arr, ((0, 0), (0, 0), *((p, p) for p in pads)), constant_values=fill)
+    spatial = tuple(range(2, 2 + k))
+    windows = sliding_window_view(padded, kernel, axis=spatial)  # (N, C, *S_valid, *K)
+    every = tuple(slice(None, None, s) for s in steps)  # keep every s-th window start
+    return windows[(slice(None), slice(None), *every)]  # (N, C, *S_out, *K)
+
+
+def max_pool(
+    x: ArrayLike,
+    kernel_size: int | Sequence[int],
+    stride: int | Sequence[int] | None = None,
+    padding: int | Sequence[int] = 0,
+) -> NDArray[Any]:
+    """Take the maximum over each window of the spatial axes.
+
+    With stride 1 this is shift-equivariant; with stride ``s`` it is ``subsample`` of
+    the stride-1 pool and only commutes with shifts that ``s`` divides. Padding uses
+    ``-inf`` (the smallest integer for integer input), so it never wins a window.
+
+    Args:
+        x: Input of shape (N, C, *S), one or more spatial axes.
+        kernel_size: Window size, one integer or one per spatial axis.
+        stride: Step between windows; None means ``kernel_size``.
+        padding: Padding on both sides, at most ``kernel_size // 2`` (as torch).
+
+    Returns:
+        Array of shape (N, C, *S_out), ``S_out = (S + 2 * padding - kernel_size) //
+        stride + 1``, same dtype as ``x``.
+
+    Raises:
+        TypeError: If ``x`` is not real or a size is not an integer.
+        ValueError: If shapes or sizes are invalid.
+
+    Examples:
+        >>> x = np.array([[[0, 0, 1, 1, 0, 0, 1, 1]]])  # (N, C, W)
+        >>> max_pool(x, 2).tolist()
+        [[[0, 1, 0, 1]]]
+        >>> max_pool(np.roll(x, 1, axis=-1), 2).tolist()
+        [[[1, 1, 1, 1]]]
+    """
+    windows = _windows(x, kernel_size, stride, padding, max_fill=True)  # (N, C, *S_out, *K)
+    k = (windows.ndim - 2) // 2
+    pooled: NDArray[Any] = windows.max(axis=tuple(range(-k, 0)))
+    return pooled
+
+
+def avg_pool(
+    x: ArrayLike,
+    kernel_size: int | Sequence[int],
+    stride: int | Sequence[int] | None = None,
+    padding: int | Sequence[int] = 0,
+) -> NDArray[Any]:
+    """Average over each window of the spatial axes, zero padding counted in the divisor.
+
+    Averaging is a convolution with a constant kernel, so with stride 1 it is
+    shift-equivariant; the stride again makes it depend on the polyphase component.
+
+    Args:
+        x: Input of shape (N, C, *S), one or more spatial axes.
+        kernel_size: Window size, one integer or one per spatial axis.
+        stride: Step between windows; None means ``kernel_size``.
+        padding: Zero padding on both sides, at most ``kernel_size // 2`` (as torch).
+
+    Returns:
+        Array of shape (N, C, *S_out), floating (float64 for integer input).
+
+    Raises:
+        TypeError: If ``x`` is not real or a size is not an integer.
+        ValueError: If shapes or sizes are invalid.
+
+    Examples:
+        >>> avg_pool(np.array([[[1.0, 3.0, 5.0, 7.0]]]), 2).tolist()
+        [[[2.0, 6.0]]]
+        >>> avg_pool(np.array([[[2.0, 4.0]]]), 2, stride=1, padding=1).tolist()
+        [[[1.0, 3.0, 2.0]]]
+    """
+    windows = _windows(x, kernel_size, stride, padding, max_fill=False)  # (N, C, *S_out, *K)
+    k = (windows.ndim - 2) // 2
+    pooled: NDArray[Any] = windows.mean(axis=tuple(range(-k, 0)))
+    return pooled
+
+
+def global_avg_pool(x: ArrayLike) -> NDArray[Any]:
+    """Average over all spatial axes.
+
+    Every circular shift only permutes the samples being averaged, so the result is
+    exactly invariant to circular shifts.
+
+    Args:
+        x: Input of shape (N, C, *S), one or more spatial axes.
+
+    Returns:
+        Array of shape (N, C).
+
+    Raises:
+        TypeError: If ``x`` is not real.
+        ValueError: If ``x`` has fewer than 3 axes.
+
+    Examples:
+        >>> global_avg_pool(np.arange(8.0).reshape(1, 2, 2, 2)).tolist()
+        [[1.5, 5.5]]
+    """
+    arr = _spatial(x)
+    pooled: NDArray[Any] = arr.mean(axis=tuple(range(2, arr.ndim)))
+    return pooled
+
+
+def global_max_pool(x: ArrayLike) -> NDArray[Any]:
+    """Take the maximum over all spatial axes.
+
+    Like the global average, the maximum does not depend on the order of the samples,
+    so it is exactly invariant to circular shifts.
+
+    Args:
+        x: Input of shape (N, C, *S), one or more spatial axes.
+
+    Returns:
+        Array of shape (N, C), same dtype as ``x``.
+
+    Raises:
+        TypeError: If ``x`` is not real.
+        ValueError: If ``x`` has fewer than 3 axes.
+
+    Examples:
+        >>> global_max_pool(np.arange(8).reshape(1, 2, 2, 2)).tolist()
+        [[3, 7]]
+    """
+    arr = _spatial(x)
+    pooled: NDArray[Any] = arr.max(axis=tuple(range(2, arr.ndim)))
+    return pooled
+
+
+def subsample(
+    x: ArrayLike, stride: int | Sequence[int], offset: int | Sequence[int] = 0
+) -> NDArray[Any]:
+    """Keep every ``stride``-th sample of every spatial axis, starting at ``offset``.
+
+    This is the subsampling ``D_s``; ``offset`` picks the polyphase component. A shift
+    by ``v`` with ``s`` not dividing ``v`` moves the content to another polyphase
+    component, which is how strides break equivariance.
+
+    Args:
+        x: Input of shape (N, C, *S), one or more spatial axes.
+        stride: Subsampling factor ``s``, one integer or one per spatial axis.
+        offset: Polyphase component, ``0 <= offset < stride`` on every axis.
+
+    Returns:
+        A new array ``x[..., offset::stride]`` of shape (N, C, *ceil((S - offset) / s)).
+
+    Raises:
+        TypeError: If ``x`` is not real or a stride or offset is not an integer.
+        ValueError: If ``x`` has fewer than 3 axes, ``stride < 1`` or the offset is
+            outside ``[0, stride)``.
+
+    Examples:
+        >>> x = np.arange(6).reshape(1, 1, 6)  # (N, C, W)
+        >>> subsample(x, 2).tolist(), subsample(x, 2, offset=1).tolist()
+        ([[[0, 2, 4]]], [[[1, 3, 5]]])
+    """
+    arr = _spatial(x)
+    k = arr.ndim - 2
+    steps, offsets = _per_axis(stride, k, "stride"), _per_axis(offset, k, "offset")
+    if min(steps) < 1:
+        raise ValueError(f"stride must be >= 1, got {stride!r}")
+    if any(not 0 <= o < s for o, s in zip(offsets, steps, strict=True)):
+        raise ValueError(f"offset must satisfy 0 <= offset < stride, got {offset!r} for {steps}")
+    kept = tuple(slice(o, None, s) for o, s in zip(offsets, steps, strict=True))
+    return arr[(slice(None), slice(None), *kept)].copy()  # (N, C, *S_out)

@@ -1,0 +1,198 @@
+"""Property tests (hypothesis) for the theorems the guide states.
+
+Shapes, kernels, shifts, strides and dilations are drawn by hypothesis; the array values
+come from a numpy generator seeded by a drawn integer, so every example is reproducible
+under the deterministic profile in conftest.py.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from hypothesis import given
+from hypothesis import strategies as st
+
+from shiftlab.convolution import correlate
+from shiftlab.measures import equivariance_error
+from shiftlab.padding import same_padding
+from shiftlab.pooling import avg_pool, global_avg_pool, global_max_pool, max_pool, subsample
+from shiftlab.shifts import circular_shift, fourier_shift, zero_shift
+
+Array = np.ndarray[Any, np.dtype[np.float64]]
+seeds = st.integers(0, 2**32 - 1)
+
+
+def _array(seed: int, shape: tuple[int, ...]) -> Array:
+    return np.random.default_rng(seed).standard_normal(shape)
+
+
+@st.composite
+def grids(draw: st.DrawFn, max_axes: int = 3, max_size: int = 7) -> tuple[int, ...]:
+    k = draw(st.integers(1, max_axes))
+    return tuple(draw(st.lists(st.integers(1, max_size), min_size=k, max_size=k)))
+
+
+def _shift_for(data: st.DataObject, shape: tuple[int, ...], limit: int = 12) -> tuple[int, ...]:
+    return tuple(data.draw(st.integers(-limit, limit)) for _ in shape)
+
+
+@given(st.data(), seeds)
+def test_circular_shift_group_laws(data: st.DataObject, seed: int) -> None:
+    shape = data.draw(grids(max_axes=3))
+    x = _array(seed, (2, *shape))
+    a, b = _shift_for(data, shape), _shift_for(data, shape)
+    total = tuple(p + q for p, q in zip(a, b, strict=True))
+    minus_a = tuple(-p for p in a)
+    np.testing.assert_array_equal(circular_shift(circular_shift(x, b), a), circular_shift(x, total))
+    np.testing.assert_array_equal(circular_shift(x, (0,) * len(shape)), x)
+    np.testing.assert_array_equal(circular_shift(circular_shift(x, a), minus_a), x)
+    np.testing.assert_array_equal(
+        circular_shift(circular_shift(x, a), b), circular_shift(circular_shift(x, b), a)
+    )
+    np.testing.assert_array_equal(circular_shift(x, shape), x)  # T_n = id on every axis
+
+
+@given(st.data(), seeds)
+def test_zero_shift_loses_the_leaving_band(data: st.DataObject, seed: int) -> None:
+    shape = data.draw(grids(max_axes=3))
+    x = _array(seed, shape)
+    a = _shift_for(data, shape, limit=8)
+    expected = x.copy()
+    for axis, (v, n) in enumerate(zip(a, shape, strict=True)):
+        index: list[slice] = [slice(None)] * len(shape)
+        # Content within |v| of the side it moves toward leaves the grid for good.
+        index[axis] = slice(max(n - v, 0), None) if v > 0 else slice(None, min(-v, n))
+        if v != 0:
+            expected[tuple(index)] = 0.0
+    back = zero_shift(zero_shift(x, a), tuple(-v for v in a))
+    np.testing.assert_array_equal(back, expected)
+    assert np.array_equal(back, x) == (not any(a))  # random content is never zero
+
+
+@given(st.data(), seeds)
+def test_fourier_shift_equals_circular_shift_for_integers(data: st.DataObject, seed: int) -> None:
+    shape = data.draw(grids(max_axes=2, max_size=9))
+    x = _array(seed, shape)
+    v = _shift_for(data, shape)
+    np.testing.assert_allclose(fourier_shift(x, v), circular_shift(x, v), rtol=0, atol=1e-10)
+
+
+@given(st.data(), seeds)
+def test_fourier_shift_group_law_for_odd_sizes(data: st.DataObject, seed: int) -> None:
+    n = 2 * data.draw(st.integers(0, 5)) + 1
+    x = _array(seed, (3, n))
+    reals = st.floats(-6.0, 6.0, allow_nan=False)
+    a, b = data.draw(reals), data.draw(reals)
+    twice = fourier_shift(fourier_shift(x, a), b)
+    np.testing.assert_allclose(twice, fourier_shift(x, a + b), rtol=0, atol=1e-10)
+
+
+@st.composite
+def convolutions(draw: st.DrawFn, max_size: int = 7) -> tuple[Array, Array, tuple[int, ...]]:
+    """Input (N, C_in, *S), weight (C_out, C_in, *K) and dilation, 1 to 3 spatial axes."""
+    shape = draw(grids(max_axes=3, max_size=max_size))
+    kernel = tuple(draw(st.integers(1, 4)) for _ in shape)
+    dilation = tuple(draw(st.integers(1, 3)) for _ in shape)
+    c_in, c_out, seed = draw(st.integers(1, 3)), draw(st.integers(1, 3)), draw(seeds)
+    rng = np.random.default_rng(seed)
+    x = rng.standard_normal((2, c_in, *shape))
+    return x, rng.standard_normal((c_out, c_in, *kernel)), dilation
+
+
+@given(convolutions(), st.data())
+def test_circular_correlation_commutes_with_circular_shifts(
+    case: tuple[Array, Array, tuple[int, ...]], data: st.DataObject
+) -> None:
+    x, w, dilation = case
+    v = _shift_for(data, x.shape[2:])
+
+    def f(a: Array) -> np.ndarray[Any, Any]:
+        return correlate(a, w, padding="circular", dilation=dilation)
+
+    np.testing.assert_allclose(f(circular_shift(x, v)), circular_shift(f(x), v), atol=1e-12)
+
+
+@given(st.data(), seeds)
+def test_strided_correlation_commutes_with_multiples_of_the_stride(
+    data: st.DataObject, seed: int
+) -> None:
+    k = data.draw(st.integers(1, 3))
+    strides = tuple(data.draw(st.integers(1, 3)) for _ in range(k))
+    shape = tuple(s * data.draw(st.integers(1, 3)) for s in strides)  # divisible by s
+    kernel = tuple(data.draw(st.integers(1, 4)) for _ in range(k))
+    rng = np.random.default_rng(seed)
+    x, w = rng.standard_normal((1, 2, *shape)), rng.standard_normal((3, 2, *kernel))
+    u = _shift_for(data, shape, limit=4)
+    v = tuple(s * p for s, p in zip(strides, u, strict=True))
+
+    def f(a: Array) -> np.ndarray[Any, Any]:
+        return correlate(a, w, padding="circular", stride=strides)
+
+    np.testing.assert_allclose(f(circular_shift(x, v)), circular_shift(f(x), u), atol=1e-12)
+
+
+@given(convolutions(max_size=9), st.data())
+def test_zero_padded_correlation_commutes_with_zero_fill_inside(
+    case: tuple[Array, Array, tuple[int, ...]], data: st.DataObject
+) -> None:
+    x, w, dilation = case
+    # Output i reads input i - before .. i + after: the interior starts `before` from the
+    # top border and ends `after` from the bottom one; after >= before, so crop `after`.
+    radius = tuple(after for _, after in same_padding(w.shape[2:], dilation))
+
+    def f(a: Array) -> np.ndarray[Any, Any]:
+        return correlate(a, w, padding="zero", dilation=dilation)
+
+    v = _shift_for(data, x.shape[2:], limit=6)
+    interior: tuple[Any, ...] = (
+        ...,
+        *(slice(r, n - r) for r, n in zip(radius, x.shape[2:], strict=True)),
+    )
+    framed = np.zeros_like(x)
+    framed[interior] = x[interior]  # content at least the radius away from the border
+    np.testing.assert_allclose(
+        f(zero_shift(framed, v))[interior], zero_shift(f(framed), v)[interior], atol=1e-12
+    )
+    if all(n > 2 * r for r, n in zip(radius, x.shape[2:], strict=True)):
+        report = equivariance_error(f, x, [v], shift_mode="zero", crop=radius)
+        assert report.max_abs < 1e-12  # any content, minus the band zero fill invents
+
+
+@given(st.data(), seeds)
+def test_global_pooling_is_invariant_to_every_circular_shift(
+    data: st.DataObject, seed: int
+) -> None:
+    shape = data.draw(grids(max_axes=3))
+    x = _array(seed, (2, 3, *shape))
+    shifted = circular_shift(x, _shift_for(data, shape))
+    np.testing.assert_allclose(global_avg_pool(shifted), global_avg_pool(x), atol=1e-12)
+    np.testing.assert_array_equal(global_max_pool(shifted), global_max_pool(x))
+
+
+@given(st.data(), seeds)
+def test_strided_pool_is_subsampled_stride_one_pool(data: st.DataObject, seed: int) -> None:
+    shape = data.draw(grids(max_axes=3, max_size=8))
+    kernel = tuple(data.draw(st.integers(1, n)) for n in shape)
+    stride = tuple(data.draw(st.integers(1, 3)) for _ in shape)
+    padding = tuple(data.draw(st.integers(0, q // 2)) for q in kernel)
+    x = _array(seed, (1, 2, *shape))
+    np.testing.assert_array_equal(
+        max_pool(x, kernel, stride, padding), subsample(max_pool(x, kernel, 1, padding), stride)
+    )
+    np.testing.assert_allclose(
+        avg_pool(x, kernel, stride, padding), subsample(avg_pool(x, kernel, 1, padding), stride)
+    )
+
+
+@given(st.data(), seeds)
+def test_subsampling_commutes_with_multiples_of_the_stride(data: st.DataObject, seed: int) -> None:
+    k = data.draw(st.integers(1, 3))
+    strides = tuple(data.draw(st.integers(1, 3)) for _ in range(k))
+    shape = tuple(s * data.draw(st.integers(1, 3)) for s in strides)
+    x = _array(seed, (1, 2, *shape))
+    u = _shift_for(data, shape, limit=4)
+    v = tuple(s * p for s, p in zip(strides, u, strict=True))
+    np.testing.assert_array_equal(
+        subsample(circular_shift(x, v), strides), circular_shift(subsample(x, strides), u)
+    )

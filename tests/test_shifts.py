@@ -1,0 +1,188 @@
+"""Tests for shiftlab.shifts: sign convention, oracles (np.roll, torch.roll), errors."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pytest
+import torch
+
+from shiftlab.shifts import centered_shifts, circular_shift, fourier_shift, zero_shift
+
+RNG_SEED = 20240601
+
+
+def _random(shape: tuple[int, ...]) -> np.ndarray[Any, np.dtype[np.float64]]:
+    return np.random.default_rng(RNG_SEED).standard_normal(shape)
+
+
+def test_positive_shift_moves_content_to_higher_indices() -> None:
+    x = np.zeros((1, 1, 5, 5))
+    x[0, 0, 1, 1] = 1.0
+    y = circular_shift(x, (1, 2))  # (dy, dx) on (H, W)
+    assert y[0, 0, 2, 3] == 1.0
+    assert y.sum() == 1.0
+
+
+@pytest.mark.parametrize(
+    ("shape", "shift", "axes"),
+    [
+        ((7,), 3, None),
+        ((7,), -9, None),
+        ((2, 3, 5, 6), (1, -2), None),
+        ((2, 3, 5, 6), (4, 1), (2, 3)),
+        ((2, 3, 4, 5, 6), (1, 2, 3), None),
+        ((2, 3, 5, 6), (1, -1), (-1, 1)),
+        ((4, 5), np.int64(2), 0),
+    ],
+)
+def test_circular_shift_matches_np_roll_and_torch_roll(
+    shape: tuple[int, ...], shift: Any, axes: Any
+) -> None:
+    x = _random(shape)
+    got = circular_shift(x, shift, axes)
+    shifts = tuple(np.atleast_1d(shift).tolist())
+    dims = tuple(range(x.ndim - len(shifts), x.ndim)) if axes is None else axes
+    np.testing.assert_array_equal(got, np.roll(x, shift, dims))
+    expected = torch.roll(torch.from_numpy(x), shifts, dims).numpy()
+    np.testing.assert_array_equal(got, expected)
+    assert got.shape == x.shape
+
+
+def test_circular_shift_returns_a_new_array() -> None:
+    x = np.arange(4)
+    y = circular_shift(x, 0)
+    y[0] = 99
+    assert x[0] == 0
+
+
+def test_circular_shift_empty_shift_is_identity() -> None:
+    x = _random((3, 4))
+    np.testing.assert_array_equal(circular_shift(x, ()), x)
+
+
+@pytest.mark.parametrize(
+    ("shift", "expected"),
+    [(0, [1, 2, 3, 4]), (1, [0, 1, 2, 3]), (-2, [3, 4, 0, 0]), (4, [0, 0, 0, 0]), (-7, [0] * 4)],
+)
+def test_zero_shift_1d(shift: int, expected: list[int]) -> None:
+    assert zero_shift(np.array([1, 2, 3, 4]), shift).tolist() == expected
+
+
+def test_zero_shift_2d_matches_slicing() -> None:
+    x = _random((2, 3, 6, 7))
+    y = zero_shift(x, (2, -3))
+    expected = np.zeros_like(x)
+    expected[..., 2:, :4] = x[..., :4, 3:]
+    np.testing.assert_array_equal(y, expected)
+    assert y.dtype == x.dtype
+
+
+def test_zero_shift_agrees_with_circular_shift_where_nothing_wraps() -> None:
+    x = np.zeros((1, 1, 8, 8))
+    x[..., 2:5, 3:6] = _random((3, 3))
+    np.testing.assert_array_equal(zero_shift(x, (2, -3)), circular_shift(x, (2, -3)))
+
+
+def test_zero_shift_is_not_invertible() -> None:
+    x = np.array([1.0, 2.0, 3.0])
+    assert zero_shift(zero_shift(x, 1), -1).tolist() == [1.0, 2.0, 0.0]
+
+
+@pytest.mark.parametrize("shape", [(7,), (8,), (2, 5, 6), (3, 4, 5)])
+def test_fourier_shift_equals_circular_shift_for_integers(shape: tuple[int, ...]) -> None:
+    x = _random(shape)
+    for v in (-3, -1, 0, 2, 5):
+        shift = (v,) * min(len(shape), 2)
+        np.testing.assert_allclose(fourier_shift(x, shift), circular_shift(x, shift), atol=1e-12)
+
+
+def test_fourier_shift_group_law_odd_size() -> None:
+    x = _random((3, 9))
+    np.testing.assert_allclose(
+        fourier_shift(fourier_shift(x, 0.3), 1.45), fourier_shift(x, 1.75), atol=1e-12
+    )
+
+
+def test_fourier_shift_half_step_even_size_loses_the_nyquist_component() -> None:
+    x = np.array([1.0, -1.0, 1.0, -1.0])  # pure Nyquist: cos(pi / 2) = 0 kills it
+    np.testing.assert_allclose(fourier_shift(x, 0.5), np.zeros(4), atol=1e-12)
+    twice = fourier_shift(fourier_shift(x, 0.5), 0.5)
+    assert not np.allclose(twice, circular_shift(x, 1))
+
+
+def test_fourier_shift_accepts_numpy_reals_and_returns_float64() -> None:
+    shift: Any = np.float32(1.0)
+    y = fourier_shift(np.arange(5), shift)
+    assert y.dtype == np.float64
+    np.testing.assert_allclose(y, [4, 0, 1, 2, 3], atol=1e-12)
+
+
+@pytest.mark.parametrize(
+    ("shape", "expected"),
+    [
+        ((4,), [(-1,), (0,), (1,), (2,)]),
+        ((3,), [(-1,), (0,), (1,)]),
+        ((1,), [(0,)]),
+        ((2, 3), [(0, -1), (0, 0), (0, 1), (1, -1), (1, 0), (1, 1)]),
+    ],
+)
+def test_centered_shifts(shape: tuple[int, ...], expected: list[tuple[int, ...]]) -> None:
+    assert centered_shifts(shape) == expected
+
+
+@pytest.mark.parametrize("shape", [(5,), (6,), (3, 4), (2, 3, 4)])
+def test_centered_shifts_cover_every_class_once(shape: tuple[int, ...]) -> None:
+    shifts = centered_shifts(shape)
+    classes = {tuple(v % n for v, n in zip(s, shape, strict=True)) for s in shifts}
+    assert len(shifts) == len(classes) == int(np.prod(shape))
+    assert shifts == sorted(shifts)
+
+
+@pytest.mark.parametrize("function", [circular_shift, zero_shift])
+@pytest.mark.parametrize(
+    ("shift", "axes", "error", "match"),
+    [
+        (1.0, None, TypeError, "shift must be an integer"),
+        (True, None, TypeError, "shift must be an integer"),
+        ((1, 2.5), None, TypeError, "every entry of shift must be an integer"),
+        ("1", None, TypeError, "sequence of integers"),
+        ((1, 2), (0,), ValueError, "shift has 2 components but axes has 1"),
+        (1, 3, ValueError, "axis 3 is out of range"),
+        (1, -4, ValueError, "axis -4 is out of range"),
+        ((1, 2), (1, -2), ValueError, "axes must be distinct"),
+        ((1, 2, 3, 4), None, ValueError, "needs 4 axes, x has 3"),
+        (1, 0.0, TypeError, "axes must be an integer"),
+    ],
+)
+def test_shift_errors(
+    function: Any, shift: Any, axes: Any, error: type[Exception], match: str
+) -> None:
+    with pytest.raises(error, match=match):
+        function(np.zeros((2, 3, 4)), shift, axes)
+
+
+@pytest.mark.parametrize(
+    ("x", "shift", "error", "match"),
+    [
+        (np.zeros(4, dtype=complex), 1.0, TypeError, "x must be real"),
+        (np.array(["a", "b"]), 1.0, TypeError, "x must be real"),
+        (np.zeros(4), True, TypeError, "must be a real number"),
+        (np.zeros(4), 1j, TypeError, "must be a real number"),
+        (np.zeros(4), np.inf, ValueError, "must be finite"),
+        (np.zeros(4), (1.0, 2.0), ValueError, "needs 2 axes, x has 1"),
+    ],
+)
+def test_fourier_shift_errors(x: Any, shift: Any, error: type[Exception], match: str) -> None:
+    with pytest.raises(error, match=match):
+        fourier_shift(x, shift)
+
+
+@pytest.mark.parametrize(
+    ("shape", "error", "match"),
+    [((0, 3), ValueError, "at least 1"), ((2.0,), TypeError, "must be an integer")],
+)
+def test_centered_shifts_errors(shape: Any, error: type[Exception], match: str) -> None:
+    with pytest.raises(error, match=match):
+        centered_shifts(shape)
