@@ -1,0 +1,270 @@
+"""The site works in a real browser, offline.
+
+Serves the built site on 127.0.0.1 and drives Debian's Chromium with Playwright (no
+`playwright install`: the system browser is used). For the main pages: no console
+error, no request to any other host, MathJax typeset the math (a page whose HTML has
+math shows typeset math; no page shows raw delimiters), every image loaded; the palette
+toggle switches to dark and shows the dark figures; search works.
+
+Skipped only when Chromium is missing and CI is not set; in CI a missing Chromium fails.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import re
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, ConsoleMessage, Page, Request, Route, sync_playwright
+
+from tests.test_site import build_site, has_math
+
+CHROMIUM = os.environ.get("SHIFTLAB_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+HOST = "127.0.0.1"
+PAGES = {
+    "home": "",
+    "shifts": "foundations/shifts/",
+    "convolution": "foundations/convolution/",
+    "notebook": "notebooks/conv-check/",
+}
+TIMEOUT_MS = 30_000
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    if Path(CHROMIUM).is_file():
+        return CHROMIUM
+    if os.environ.get("CI"):
+        pytest.fail(f"CI is set but {CHROMIUM} is missing: apt-get install chromium")
+    pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium); in CI this fails")
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_site(tmp_path_factory)
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        """Keep the test output for the tests."""
+
+
+@pytest.fixture(scope="session")
+def base_url(site: Path) -> Iterator[str]:
+    handler = functools.partial(QuietHandler, directory=str(site))
+    server = ThreadingHTTPServer((HOST, 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://{HOST}:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser(chromium: str) -> Iterator[Browser]:
+    playwright = sync_playwright().start()
+    try:
+        browser = playwright.chromium.launch(
+            executable_path=chromium, args=CHROMIUM_ARGS, headless=True
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()
+    finally:
+        playwright.stop()
+
+
+@dataclass
+class Visit:
+    """A browser tab plus everything that went wrong in it."""
+
+    page: Page
+    requests: list[str] = field(default_factory=list)
+    foreign: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def assert_clean(self) -> None:
+        assert self.requests, "the browser made no request at all"
+        assert not self.foreign, f"requests to hosts other than {HOST}: {self.foreign}"
+        assert not self.errors, "errors in the browser:\n" + "\n".join(self.errors)
+
+
+@pytest.fixture
+def visit(browser: Browser, base_url: str) -> Iterator[Visit]:
+    context = browser.new_context(color_scheme="light", service_workers="block")
+    context.set_default_timeout(TIMEOUT_MS)
+    page = context.new_page()
+    seen = Visit(page)
+    local = urlsplit(base_url).netloc
+
+    def route(route: Route) -> None:
+        # Nothing may leave the machine: a foreign request is recorded and aborted.
+        if urlsplit(route.request.url).netloc == local:
+            route.continue_()
+        else:
+            seen.foreign.append(route.request.url)
+            route.abort()
+
+    def console(message: ConsoleMessage) -> None:
+        if message.type == "error":
+            seen.errors.append(f"console: {message.text} ({message.location.get('url')})")
+
+    def failed(request: Request) -> None:
+        if urlsplit(request.url).netloc == local:
+            seen.errors.append(f"request failed: {request.url} ({request.failure})")
+
+    context.route("**/*", route)
+    page.on("request", lambda request: seen.requests.append(request.url))
+    page.on("console", console)
+    page.on("pageerror", lambda error: seen.errors.append(f"page error: {error}"))
+    page.on("requestfailed", failed)
+    page.on(
+        "response",
+        lambda response: (
+            seen.errors.append(f"HTTP {response.status}: {response.url}")
+            if response.status >= 400
+            else None
+        ),
+    )
+    try:
+        yield seen
+    finally:
+        context.close()
+
+
+def open_page(visit: Visit, base_url: str, path: str) -> Page:
+    page = visit.page
+    page.goto(base_url + path, wait_until="load")
+    page.wait_for_function("() => window.MathJax && MathJax.startup && MathJax.startup.promise")
+    # Resolves once the typeset chained on startup.promise (see javascripts/mathjax.js) is done.
+    page.evaluate("() => MathJax.startup.promise.then(() => true)")
+    return page
+
+
+UNTYPESET = r"""() => {
+  const raw = [];
+  for (const el of document.querySelectorAll(".arithmatex")) {
+    if (!el.querySelector("mjx-container")) raw.push(el.textContent.trim().slice(0, 80));
+  }
+  for (const cell of document.querySelectorAll(".jp-RenderedMarkdown")) {
+    const copy = cell.cloneNode(true);
+    copy.querySelectorAll("mjx-container, pre, code").forEach((n) => n.remove());
+    const text = copy.textContent;
+    const left = text.match(/\$\$|\\\(|\\\[|\$[^$\s][^$]*\$/);
+    if (left) raw.push(left[0].slice(0, 80));
+  }
+  return raw;
+}"""
+
+BROKEN_IMAGES = """() => Array.from(document.images)
+  .filter((img) => !img.complete || img.naturalWidth === 0)
+  .map((img) => img.getAttribute("src"))"""
+
+
+def test_the_pages_tested_here_have_math(site: Path) -> None:
+    with_math = [p for p in PAGES.values() if has_math(page_source(site, p))]
+    assert with_math, f"none of {list(PAGES.values())} has math, so MathJax is not tested"
+
+
+@pytest.mark.parametrize("path", PAGES.values(), ids=PAGES.keys())
+def test_page_loads_offline_with_math_and_images(
+    visit: Visit, base_url: str, site: Path, path: str
+) -> None:
+    page = open_page(visit, base_url, path)
+    if has_math(page_source(site, path)):
+        assert page.locator("mjx-container").count() > 0, f"/{path}: no typeset math on the page"
+    assert page.evaluate(UNTYPESET) == [], f"/{path}: math left untypeset"
+    assert page.evaluate(BROKEN_IMAGES) == [], f"/{path}: images that did not load"
+    visit.assert_clean()
+
+
+def page_source(site: Path, path: str) -> str:
+    return (site / path / "index.html").read_text(encoding="utf-8")
+
+
+def pages_with_figures(site: Path) -> list[str]:
+    found = []
+    for path in PAGES.values():
+        html = page_source(site, path)
+        if re.search(r'<img[^>]+src="[^"]+\.dark\.svg#only-dark"', html):
+            found.append(path)
+    return found
+
+
+def scheme(page: Page) -> str:
+    return str(page.evaluate("() => document.body.dataset.mdColorScheme"))
+
+
+def visible_figures(page: Page) -> dict[str, list[bool]]:
+    return {
+        variant: [img.is_visible() for img in page.locator(f'img[src$="#only-{variant}"]').all()]
+        for variant in ("light", "dark")
+    }
+
+
+def test_palette_toggle_switches_scheme_and_figures(
+    visit: Visit, base_url: str, site: Path
+) -> None:
+    candidates = pages_with_figures(site)
+    assert candidates, f"none of the pages {list(PAGES.values())} shows a light/dark figure"
+    page = open_page(visit, base_url, candidates[0])
+    assert scheme(page) == "default"
+    figures = visible_figures(page)
+    assert figures["light"], "no light figure on the page"
+    assert all(figures["light"]), f"light figures hidden in the light scheme: {figures}"
+    assert not any(figures["dark"]), f"dark figures shown in the light scheme: {figures}"
+
+    page.locator('label[title="Switch to dark mode"]').click()
+    page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
+    figures = visible_figures(page)
+    assert all(figures["dark"]), f"dark figures hidden in slate: {figures}"
+    assert not any(figures["light"]), f"light figures still shown in slate: {figures}"
+    assert page.evaluate(BROKEN_IMAGES) == []
+
+    page.locator('label[title="Switch to light mode"]').click()
+    page.wait_for_function("() => document.body.dataset.mdColorScheme === 'default'")
+    assert not any(visible_figures(page)["dark"])
+    visit.assert_clean()
+
+
+def search_word(site: Path, location: str) -> str:
+    """A word from a page's title, as the search index has it."""
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    titles = [doc["title"] for doc in index["docs"] if doc["location"] == location]
+    assert titles, f"{location!r} is not in the search index"
+    words: list[str] = re.findall(r"[A-Za-z]{5,}", titles[0])
+    assert words, f"the title {titles[0]!r} has no word to search for"
+    return words[0].lower()
+
+
+def test_search_finds_a_page(visit: Visit, base_url: str, site: Path) -> None:
+    target = PAGES["convolution"]
+    word = search_word(site, target)
+    page = open_page(visit, base_url, PAGES["home"])
+    page.locator("input.md-search__input").fill(word)
+    results = page.locator(".md-search-result__item a")
+    results.first.wait_for(state="attached")
+    hrefs = [str(a.get_attribute("href")) for a in results.all()]
+    assert any(target in href for href in hrefs), f"searching {word!r} found {hrefs}"
+    visit.assert_clean()
