@@ -1,0 +1,171 @@
+"""Figures for Part I of the guide: the commutative diagram, kinds of shift, circulant maps.
+
+Each function draws from real arrays computed with the library, so a figure cannot
+show something the code does not do.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.patches import ConnectionPatch
+from numpy.typing import NDArray
+
+from shiftlab.convolution import correlate
+from shiftlab.figures.palette import Palette
+from shiftlab.shifts import circular_shift, fourier_shift, zero_shift
+
+SOBEL_X = np.array([[1.0, 0.0, -1.0], [2.0, 0.0, -2.0], [1.0, 0.0, -1.0]])
+
+
+def letter_image(size: int = 24) -> NDArray[np.float64]:
+    """A small asymmetric test image (an "L" and a dot), so any shift is visible.
+
+    Args:
+        size: Height and width of the square image.
+
+    Returns:
+        Array of shape (size, size) with values in [0, 1].
+
+    Examples:
+        >>> letter_image().shape
+        (24, 24)
+    """
+    image = np.zeros((size, size))
+    image[4:14, 4:7] = 1.0  # vertical bar of the L
+    image[11:14, 4:12] = 1.0  # its foot
+    image[3:6, 14:17] = 0.6  # a dot, off the L's axis
+    return image
+
+
+def _arrow(fig: Figure, a: Axes, b: Axes, label: str, *, palette: Palette, down: bool) -> None:
+    """Draw a labelled arrow from the edge of axes `a` to the facing edge of axes `b`."""
+    start, end = ((0.5, -0.06), (0.5, 1.22)) if down else ((1.06, 0.5), (-0.06, 0.5))
+    arrow = ConnectionPatch(
+        start, end, "axes fraction", "axes fraction", axesA=a, axesB=b,
+        arrowstyle="-|>", mutation_scale=14, color=palette.foreground, linewidth=1.2,
+    )  # fmt: skip
+    fig.add_artist(arrow)
+    x, y = (0.56, -0.3) if down else (1.17, 0.58)
+    a.text(x, y, label, transform=a.transAxes, fontsize=12, ha="left", va="center")
+
+
+def commutative_diagram(palette: Palette) -> Figure:
+    """The diagram f(T_v x) = T_v f(x), drawn from a real image and a real convolution.
+
+    Args:
+        palette: Colours of the variant to draw.
+
+    Returns:
+        A 2x2 panel figure with the arrows T_v (right) and f (down).
+    """
+    x = letter_image()
+    v = (6, 8)  # (dy, dx)
+    weight = SOBEL_X[None, None]  # (C_out, C_in, kh, kw)
+
+    def f(image: NDArray[np.float64]) -> NDArray[np.float64]:
+        out = correlate(image[None, None], weight, padding="circular")  # (1, 1, H, W)
+        return np.asarray(out[0, 0], dtype=np.float64)
+
+    fx, moved = f(x), f(circular_shift(x, v))
+    err = float(np.abs(moved - circular_shift(fx, v)).max())
+    fig = Figure(figsize=(5.6, 5.8), layout="constrained")
+    axes = fig.subplots(2, 2, gridspec_kw={"hspace": 0.25, "wspace": 0.25})
+    lim = float(np.abs(fx).max())
+    panels: list[tuple[NDArray[np.float64], str, dict[str, Any]]] = [
+        (x, "input $x$", {"cmap": palette.image_cmap, "vmin": 0, "vmax": 1}),
+        (circular_shift(x, v), "shifted input $T_v x$", {"cmap": palette.image_cmap}),
+        (fx, "feature map $f(x)$", {"cmap": palette.signed_cmap, "vmin": -lim, "vmax": lim}),
+        (moved, "$f(T_v x) = T_v f(x)$", {"cmap": palette.signed_cmap, "vmin": -lim, "vmax": lim}),
+    ]
+    for ax, (image, title, style) in zip(axes.flat, panels, strict=True):
+        ax.imshow(image, interpolation="nearest", **style)
+        ax.set_title(title)
+        ax.set_xticks([])
+        ax.set_yticks([])
+    _arrow(fig, axes[0, 0], axes[0, 1], "$T_v$", palette=palette, down=False)
+    _arrow(fig, axes[1, 0], axes[1, 1], "$T_v$", palette=palette, down=False)
+    _arrow(fig, axes[0, 0], axes[1, 0], "$f$", palette=palette, down=True)
+    _arrow(fig, axes[0, 1], axes[1, 1], "$f$", palette=palette, down=True)
+    fig.suptitle(
+        f"$v = (dy, dx) = {v}$, $f$ = 3x3 horizontal-gradient filter, circular padding\n"
+        f"measured max $|f(T_v x) - T_v f(x)|$ = {err:.1e}",
+        fontsize=9,
+    )
+    return fig
+
+
+def shift_kinds(palette: Palette) -> Figure:
+    """One signal under a circular, a zero-fill and a sub-pixel (Fourier) shift.
+
+    Args:
+        palette: Colours of the variant to draw.
+
+    Returns:
+        Four stacked stem plots sharing the index axis.
+    """
+    n = 15  # odd, so the Fourier shift of a real signal is real for every shift
+    x = np.zeros(n)
+    x[8:14] = [1.0, 3.0, 4.0, 2.5, 1.5, 0.5]
+    rows = [
+        (x, "$x$", palette.primary),
+        (circular_shift(x, 4), "circular $T_4 x$: the tail wraps around", palette.accent),
+        (zero_shift(x, 4), "zero-fill $Z_4 x$: the tail is lost", palette.accent),
+        (fourier_shift(x, 2.5), "Fourier $T_{2.5} x$: a sub-pixel shift", palette.accent),
+    ]
+    fig = Figure(figsize=(6.4, 5.2), layout="constrained")
+    axes = fig.subplots(len(rows), 1, sharex=True, sharey=True)
+    index = np.arange(n)
+    for ax, (signal, title, colour) in zip(axes, rows, strict=True):
+        ax.vlines(index, 0, signal, color=colour, linewidth=2)
+        ax.plot(index, signal, "o", color=colour, markersize=4)
+        ax.axhline(0, color=palette.muted, linewidth=0.8)
+        ax.set_title(title, loc="left")
+    axes[-1].set_xticks(index)
+    axes[-1].set_xlabel("index $i$ (positive shifts move content to higher $i$)")
+    return fig
+
+
+def _matrix(x_to_y: Any, n: int) -> NDArray[np.float64]:
+    """The n x n matrix of a linear map on length-n signals, one column per basis vector."""
+    basis = np.eye(n)[:, None, :]  # (n, 1, n): n signals with one channel
+    return np.asarray(x_to_y(basis))[:, 0, :].T
+
+
+def circulant_matrices(palette: Palette) -> Figure:
+    """Circular correlation is a circulant matrix and commutes with the shift matrix.
+
+    The zero-padded "same" correlation is a banded Toeplitz matrix without the wrapped
+    corners; its commutator with the shift is non-zero only in the border rows.
+
+    Args:
+        palette: Colours of the variant to draw.
+
+    Returns:
+        A 2x2 panel figure: the two matrices (top) and their commutators with T_1.
+    """
+    n = 10
+    h = np.array([1.0, 2.0, -1.0])[None, None]  # (C_out, C_in, k)
+    shift = _matrix(lambda b: circular_shift(b, 1), n)
+    matrices = {
+        "circular": _matrix(lambda b: correlate(b, h, padding="circular"), n),
+        "zero": _matrix(lambda b: correlate(b, h, padding="zero"), n),
+    }
+    fig = Figure(figsize=(6.4, 6.4), layout="constrained")
+    axes = fig.subplots(2, 2)
+    style = {"cmap": palette.signed_cmap, "vmin": -2.5, "vmax": 2.5, "interpolation": "nearest"}
+    for col, (name, m) in enumerate(matrices.items()):
+        commutator = m @ shift - shift @ m
+        axes[0, col].imshow(m, **style)
+        axes[0, col].set_title(f"{name} padding: matrix $C$")
+        axes[1, col].imshow(commutator, **style)
+        norm = float(np.linalg.norm(commutator))
+        axes[1, col].set_title(f"$C T_1 - T_1 C$, norm {norm:.2f}")
+        for ax in axes[:, col]:
+            ax.set_xticks([])
+            ax.set_yticks([])
+    fig.suptitle(f"correlation with $h = {h.ravel().tolist()}$ on $N = {n}$ samples", fontsize=9)
+    return fig
