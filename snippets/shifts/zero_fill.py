@@ -1,0 +1,26 @@
+"""A zero-fill shift loses what leaves the frame: it has no inverse and is not a group action."""
+
+import numpy as np
+
+
+def zero_shift(x: np.ndarray, v: int) -> np.ndarray:
+    """(Z_v x)[i] = x[i - v] where 0 <= i - v < N, else 0."""
+    out = np.zeros_like(x)
+    if v >= 0:
+        out[v:] = x[: len(x) - v]
+    else:
+        out[:v] = x[-v:]
+    return out
+
+
+x = np.array([1, 2, 3, 4, 5])
+print(zero_shift(x, 2).tolist())
+#> [0, 0, 1, 2, 3]
+print(zero_shift(zero_shift(x, 2), -2).tolist())  # Z_-2 Z_2 x: the 4 and 5 are gone
+#> [1, 2, 3, 0, 0]
+print(np.roll(np.roll(x, 2), -2).tolist())  # the circular shift undoes itself
+#> [1, 2, 3, 4, 5]
+
+assert not np.array_equal(zero_shift(zero_shift(x, 2), -2), x)
+# Z_1 Z_-1 differs from Z_0 = id too, so the shifts do not compose like a group.
+assert not np.array_equal(zero_shift(zero_shift(x, -1), 1), zero_shift(x, 0))
