@@ -75,7 +75,7 @@ def _checked(
     return xs.astype(dtype), w.astype(dtype), b, strides, dilations, widths
 
 
-# --8<-- [start:correlate]
+# --8<-- [start:correlate-signature]
 def correlate(
     x: ArrayLike,
     weight: ArrayLike,
@@ -86,6 +86,7 @@ def correlate(
     pad: int | Sequence[int] | Sequence[tuple[int, int]] | None = None,
     dilation: int | Sequence[int] = 1,
 ) -> NDArray[np.floating[Any]]:
+    # --8<-- [end:correlate-signature]
     """Cross-correlate: what deep learning calls convolution (``torch.nn.Conv2d``).
 
     ``out[n, o, i] = bias[o] + sum_{c, t} weight[o, c, t] * x_padded[n, c, s * i + d * t]``
@@ -120,6 +121,7 @@ def correlate(
         >>> correlate(x, np.ones((1, 1, 2)), padding="circular").tolist()
         [[[1.0, 3.0, 5.0, 7.0, 4.0]]]
     """
+    # --8<-- [start:correlate-body]
     x, w, b, strides, dilations, widths = _checked(
         x, weight, bias, stride=stride, padding=padding, pad=pad, dilation=dilation
     )
@@ -138,9 +140,7 @@ def correlate(
     if b is not None:
         out = out + b.reshape(-1, *(1,) * k)  # (C_out, 1, ...): the same at every position
     return out
-
-
-# --8<-- [end:correlate]
+    # --8<-- [end:correlate-body]
 
 
 def convolve(
