@@ -214,3 +214,15 @@ def test_invariance_error_errors(
     f = kwargs.pop("f", lambda a: a.sum(axis=(2, 3)))
     with pytest.raises(error, match=match):
         invariance_error(f, X, [(1, 0)], **kwargs)
+
+
+def test_a_zero_shift_that_leaves_nothing_to_compare_is_nan_not_zero() -> None:
+    # Shifting an 8-wide output by 7 with zero fill and a crop of 1 leaves no sample that
+    # both sides know: the error must not read as a perfect 0.
+    report = equivariance_error(lambda a: a, X, [(0, 7), (0, 1)], shift_mode="zero", crop=1)
+    vacuous, real = report.errors
+    assert vacuous.defined
+    assert math.isnan(vacuous.relative_l2)
+    assert math.isnan(vacuous.max_abs)
+    assert real.max_abs == 0.0
+    assert math.isnan(report.max_abs)

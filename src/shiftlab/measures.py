@@ -159,6 +159,9 @@ def _measure(
             kept = [slice(max(c, w), min(m - c, m + w)) for c, m, w in band]
             window: tuple[Any, ...] = (..., *kept)
             a, b = (np.asarray(y[window], dtype=dtype).ravel() for y in (output, expected))
+            if a.size == 0:  # nothing left to compare is no evidence of equivariance
+                errors[i] = ShiftError(v, u, math.nan, math.nan)
+                continue
             diff, scale = float(np.linalg.norm(a - b)), float(np.linalg.norm(b))
             relative = diff / scale if scale else (0.0 if diff == 0 else math.inf)  # 0/0 := 0
             errors[i] = ShiftError(v, u, relative, float(np.max(np.abs(a - b), initial=0.0)))
@@ -180,8 +183,9 @@ def equivariance_error(
     A shift that the stride ``s`` does not divide has no output action: it is reported
     as undefined (never rounded) and ``f`` is not run on it. For zero padding use
     ``shift_mode="zero"`` and ``crop`` = receptive-field radius: the comparison then also
-    skips the band where ``Z_u`` moves in zeros ``f`` never produced (if that leaves
-    nothing to compare, both errors are 0.0).
+    skips the band where ``Z_u`` moves in zeros ``f`` never produced. If that leaves
+    nothing to compare, both errors are nan: no evidence either way, and the report's
+    maxima become nan rather than a reassuring 0.
 
     Args:
         f: Numpy-in, numpy-out map keeping the batch axis first; ends with ``len(S)`` axes.

@@ -61,6 +61,11 @@ def commutative_diagram(palette: Palette) -> Figure:
 
     Returns:
         A 2x2 panel figure with the arrows T_v (right) and f (down).
+
+    Examples:
+        >>> from shiftlab.figures.palette import LIGHT
+        >>> [ax.get_title() for ax in commutative_diagram(LIGHT).axes][3]
+        '$f(T_v x) = T_v f(x)$'
     """
     x = letter_image()
     v = (6, 8)  # (dy, dx)
@@ -106,6 +111,11 @@ def shift_kinds(palette: Palette) -> Figure:
 
     Returns:
         Four stacked stem plots sharing the index axis.
+
+    Examples:
+        >>> from shiftlab.figures.palette import DARK
+        >>> len(shift_kinds(DARK).axes)
+        4
     """
     n = 15  # odd, so the Fourier shift of a real signal is real for every shift
     x = np.zeros(n)
@@ -146,6 +156,11 @@ def circulant_matrices(palette: Palette) -> Figure:
 
     Returns:
         A 2x2 panel figure: the two matrices (top) and their commutators with T_1.
+
+    Examples:
+        >>> from shiftlab.figures.palette import LIGHT
+        >>> [ax.get_title() for ax in circulant_matrices(LIGHT).axes][2:]
+        ['$C T_1 - T_1 C$, norm 0.00', '$C T_1 - T_1 C$, norm 2.00']
     """
     n = 10
     h = np.array([1.0, 2.0, -1.0])[None, None]  # (C_out, C_in, k)
