@@ -20,7 +20,7 @@ FIGURES := docs/figures
 ADDR := 127.0.0.1:8000
 
 .PHONY: help setup serve test docs figures snippets lint format format-check typecheck \
-	pytest clean distclean
+	pytest bench clean distclean
 
 help: ## List the targets
 	@echo "shiftlab: make <target>"
@@ -62,8 +62,11 @@ format: setup ## ruff format + ruff's import sorting, in place
 format-check: setup ## ruff format --check
 	$(BIN)/ruff format --check .
 
-typecheck: setup ## mypy --strict on src, tests and tools
-	$(BIN)/mypy src tests tools
+typecheck: setup ## mypy --strict on src, tests, tools and benchmarks
+	$(BIN)/mypy
+
+bench: setup ## Time the reference code against its targets (benchmarks/, not part of test)
+	$(BIN)/python benchmarks/bench_reference.py
 
 clean: ## Remove the built site and caches (keeps .venv)
 	rm -rf $(SITE) $(FIGURES) .cache .pytest_cache .mypy_cache .ruff_cache .hypothesis
