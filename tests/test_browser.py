@@ -38,11 +38,21 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 HOST = "127.0.0.1"
+DOCS = Path(__file__).resolve().parents[1] / "docs"
+
+
+def site_path(source: Path) -> str:
+    """The URL path MkDocs gives a page: `foundations/shifts.md` -> `foundations/shifts/`."""
+    parts = source.relative_to(DOCS).with_suffix("").parts
+    if parts[-1] == "index":
+        parts = parts[:-1]
+    return "".join(f"{part}/" for part in parts)
+
+
+# Every page of the site, so a new page is covered without editing this file.
 PAGES = {
-    "home": "",
-    "shifts": "foundations/shifts/",
-    "convolution": "foundations/convolution/",
-    "notebook": "notebooks/conv-check/",
+    site_path(source) or "home": site_path(source)
+    for source in sorted([*DOCS.rglob("*.md"), *DOCS.glob("notebooks/*.ipynb")])
 }
 TIMEOUT_MS = 30_000
 
@@ -259,7 +269,7 @@ def search_word(site: Path, location: str) -> str:
 
 
 def test_search_finds_a_page(visit: Visit, base_url: str, site: Path) -> None:
-    target = PAGES["convolution"]
+    target = PAGES["foundations/convolution/"]
     word = search_word(site, target)
     page = open_page(visit, base_url, PAGES["home"])
     page.locator("input.md-search__input").fill(word)
