@@ -3,7 +3,7 @@
 Local pooling with stride 1 is shift-equivariant; the stride is what breaks it, because
 subsampling ``D_s`` commutes with a shift only when ``s`` divides it
 (``D_s T_v = T_{v/s} D_s``). Hence ``max_pool(x, k, s) == subsample(max_pool(x, k, 1), s)``
-is the useful way to read a strided pool. Global pooling is exactly invariant.
+is the useful way to read a strided pool. Global pooling is exactly invariant to circular shifts.
 
 ``max_pool`` / ``avg_pool`` match ``torch.nn.functional.max_pool1d/2d/3d`` and
 ``avg_pool1d/2d/3d``; the global pools match ``x.mean(dim)`` and

@@ -20,8 +20,10 @@ import matplotlib as mpl
 import numpy as np
 from matplotlib.figure import Figure
 
+from shiftlab.figures.equivariance import equivariance_examples
 from shiftlab.figures.foundations import circulant_matrices, commutative_diagram, shift_kinds
 from shiftlab.figures.palette import DARK, LIGHT, PALETTES, Palette
+from shiftlab.figures.weight_sharing import group_average, weight_layouts
 
 __all__ = ["DARK", "FIGURES", "LIGHT", "BuildResult", "Palette", "build", "render"]
 
@@ -29,6 +31,9 @@ FIGURES: dict[str, Callable[[Palette], Figure]] = {
     "commutative-diagram": commutative_diagram,
     "shift-kinds": shift_kinds,
     "circulant-matrices": circulant_matrices,
+    "weight-sharing-layouts": weight_layouts,
+    "weight-sharing-average": group_average,
+    "equivariance-examples": equivariance_examples,
 }
 """Every figure of the site by name; pages embed `figures/<name>.<palette>.svg`."""
 

@@ -1,0 +1,134 @@
+"""Figures for the page on equivariance vs invariance: four maps, one signal, one shift.
+
+Each panel is computed with the library from the same signal and its circular shift, so
+what moves, what stays and what changes is measured, not drawn.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
+from numpy.typing import NDArray
+
+from shiftlab.figures.palette import Palette
+from shiftlab.pooling import global_max_pool
+from shiftlab.shifts import circular_shift
+
+
+def example_signal(n: int = 16) -> NDArray[np.float64]:
+    """A signed 1-D test signal with a unique maximum near its end, so a shift wraps it.
+
+    Args:
+        n: Number of samples (at least 16, so the three bumps fit).
+
+    Returns:
+        Array of shape (n,): a tall bump at 13, a low bump at 4 and a dip at 8.
+
+    Examples:
+        >>> x = example_signal()
+        >>> int(x.argmax()), int((x == x.max()).sum())
+        (13, 1)
+    """
+    i = np.arange(n)
+
+    def bump(centre: float, width: float) -> NDArray[np.float64]:
+        values: NDArray[np.float64] = np.exp(-0.5 * ((i - centre) / width) ** 2)
+        return values
+
+    return 1.6 * bump(13, 1.0) + 0.9 * bump(4, 1.5) - 0.8 * bump(8, 1.2)
+
+
+def _stems(ax: Axes, values: NDArray[np.float64], colour: str, palette: Palette) -> None:
+    index = np.arange(len(values))
+    ax.vlines(index, 0, values, color=colour, linewidth=2)
+    ax.plot(index, values, "o", color=colour, markersize=3.5)
+    ax.axhline(0, color=palette.muted, linewidth=0.8)
+
+
+def _scalar(ax: Axes, value: float, limit: float, colour: str, palette: Palette) -> None:
+    ax.barh([0], [value], height=0.5, color=colour)
+    ax.axvline(0, color=palette.muted, linewidth=0.8)
+    ax.text(value, 0.45, f"{value:.2f}", ha="center", va="bottom", fontsize=10)
+    ax.set_xlim(-0.05 * limit, 1.1 * limit)
+    ax.xaxis.set_major_locator(MaxNLocator(4))
+    ax.set_ylim(-0.6, 1.2)
+    ax.set_yticks([])
+
+
+def _location(ax: Axes, signal: NDArray[np.float64], colour: str, palette: Palette) -> None:
+    j = int(np.argmax(signal))
+    index = np.arange(len(signal))
+    ax.plot(index, np.zeros_like(index), "o", color=palette.muted, markersize=3)
+    ax.plot([j], [0], "o", color=colour, markersize=10)
+    ax.text(j, 0.45, f"{j}", ha="center", va="bottom", fontsize=10)
+    ax.set_ylim(-0.6, 1.2)
+    ax.set_yticks([])
+
+
+def equivariance_examples(palette: Palette) -> Figure:
+    """One signal and its circular shift under four maps: moved, kept, changed, relocated.
+
+    Rows: the input; a pointwise ReLU (equivariant: the output moves by ``v``); the
+    global max (invariant: one number that does not change); a ramp-weighted sum
+    (neither: the number changes); the argmax location (equivariant with the action
+    ``j -> (j + v) mod N`` on indices). Left column from ``x``, right from ``T_v x``.
+
+    Args:
+        palette: Colours of the variant to draw.
+
+    Returns:
+        A 5x2 panel figure.
+
+    Examples:
+        >>> from shiftlab.figures.palette import LIGHT
+        >>> fig = equivariance_examples(LIGHT)
+        >>> len(fig.axes), fig.axes[9].get_title(loc="left")
+        (10, 'argmax of $T_v x$ = (13 + 5) mod 16: equivariant')
+    """
+    x = example_signal()
+    n, v = len(x), 5
+    moved = circular_shift(x, v)
+    ramp = np.arange(n) / (n - 1)  # w[i] = i / (N - 1): later positions count more
+
+    def relu(a: NDArray[np.float64]) -> NDArray[np.float64]:
+        return np.maximum(a, 0.0)
+
+    def gmax(a: NDArray[np.float64]) -> float:
+        return float(global_max_pool(a[None, None])[0, 0])  # (N, C, W) -> (N, C)
+
+    relu_error = float(np.abs(relu(moved) - circular_shift(relu(x), v)).max())
+    weighted = (float(ramp @ x), float(ramp @ moved))  # w . x and w . T_v x
+    fig = Figure(figsize=(7.2, 7.4), layout="constrained")
+    ratios = [1.3, 1.3, 0.8, 0.8, 0.8]
+    axes = fig.subplots(5, 2, sharey="row", gridspec_kw={"height_ratios": ratios})
+    for col, (signal, colour) in enumerate([(x, palette.primary), (moved, palette.accent)]):
+        _stems(axes[0, col], signal, colour, palette)
+        _stems(axes[1, col], relu(signal), colour, palette)
+        _scalar(axes[2, col], gmax(signal), gmax(x), colour, palette)
+        _scalar(axes[3, col], float(ramp @ signal), max(weighted), colour, palette)
+        _location(axes[4, col], signal, colour, palette)
+        for row in (0, 1, 4):
+            axes[row, col].set_xticks(np.arange(0, n, 2))
+            axes[row, col].set_xlim(-0.7, n - 0.3)
+    j, k = int(np.argmax(x)), int(np.argmax(moved))
+    titles = [
+        ("input $x$", f"shifted input $T_v x$, $v = {v}$"),
+        ("pointwise: ReLU$(x)$", "ReLU$(T_v x) = T_v\\,$ReLU$(x)$: equivariant"),
+        ("global max of $x$", "global max of $T_v x$: the same, invariant"),
+        (f"weighted sum $w \\cdot x$, $w_i = i / {n - 1}$", "$w \\cdot T_v x$: changed, neither"),
+        ("argmax of $x$", f"argmax of $T_v x$ = ({j} + {v}) mod {n}: equivariant"),
+    ]
+    for row, (left, right) in enumerate(titles):
+        axes[row, 0].set_title(left, loc="left")
+        axes[row, 1].set_title(right, loc="left")
+    for ax in axes[4]:
+        ax.set_xlabel("index $i$")
+    fig.suptitle(
+        f"one signal ($N = {n}$) and its circular shift by $v = {v}$, under four maps\n"
+        f"measured: max $|$ReLU$(T_v x) - T_v\\,$ReLU$(x)| = {relu_error}$, "
+        f"argmax moved from {j} to {k}",
+        fontsize=9,
+    )
+    return fig
