@@ -128,8 +128,12 @@ def test_batches_are_split_as_requested() -> None:
 
 
 def test_zero_shifts_and_crop_on_the_identity() -> None:
-    report = equivariance_error(lambda a: a, X, shift_mode="zero", crop=(2, 3))
+    shifts = [(dy, dx) for dy in (-1, 0, 1) for dx in (-1, 0, 1)]
+    report = equivariance_error(lambda a: a, X, shifts, shift_mode="zero", crop=(2, 3))
     assert report.max_abs == 0.0
+    # Shifts that leave no sample to compare (3 + 4 >= 8 - 3) say so with nan.
+    vacuous = equivariance_error(lambda a: a, X, [(0, 4)], shift_mode="zero", crop=3)
+    assert math.isnan(vacuous.max_abs)
 
 
 def test_relative_error_conventions_for_zero_outputs() -> None:

@@ -154,9 +154,11 @@ def _measure(
         outputs = outputs.reshape(len(chunk), *reference.shape)  # (B, N, ...)
         for (i, v, u), output in zip(chunk, outputs, strict=True):
             expected = shift(reference, u)  # acts on the last len(u) axes
-            # Zero fill brings zeros into T'f(x) that f never produced: leave them out too.
+            # Zero fill brings in zeros that f never produced, and next to them f(Z_v x)
+            # sees content whose features the original frame cut off: on the side the
+            # zeros come in from, skip the band and a crop's width beyond it.
             band = zip(crops, out_size, u if shift_mode == "zero" else (0,) * k, strict=True)
-            kept = [slice(max(c, w), min(m - c, m + w)) for c, m, w in band]
+            kept = [slice(c + max(w, 0), m - c + min(w, 0)) for c, m, w in band]
             window: tuple[Any, ...] = (..., *kept)
             a, b = (np.asarray(y[window], dtype=dtype).ravel() for y in (output, expected))
             if a.size == 0:  # nothing left to compare is no evidence of equivariance
@@ -183,7 +185,9 @@ def equivariance_error(
     A shift that the stride ``s`` does not divide has no output action: it is reported
     as undefined (never rounded) and ``f`` is not run on it. For zero padding use
     ``shift_mode="zero"`` and ``crop`` = receptive-field radius: the comparison then also
-    skips the band where ``Z_u`` moves in zeros ``f`` never produced. If that leaves
+    skips the band where ``Z_u`` moves in zeros ``f`` never produced, widened by the crop
+    (``crop + |u|`` on that side), which makes the comparison exact for any stack of
+    zero-padded layers with total radius ``crop``, not just one layer. If that leaves
     nothing to compare, both errors are nan: no evidence either way, and the report's
     maxima become nan rather than a reassuring 0.
 
