@@ -87,3 +87,25 @@ def test_cli_reports_what_it_did(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert "2 written, 0 unchanged" in capsys.readouterr().out
     assert main([str(tmp_path), "shift-kinds"]) == 0
     assert "0 written, 2 unchanged" in capsys.readouterr().out
+
+
+def test_the_normalisation_figure_uses_torch_s_definitions() -> None:
+    # The figure re-implements the layers in numpy (figures may not import torch); its
+    # statistics must be torch's: biased variance, eps 1e-5, over the same axes.
+    import numpy as np
+    import torch
+    import torch.nn.functional as F  # noqa: N812
+
+    from shiftlab.figures.normalisation import _normalise
+
+    x = np.random.default_rng(0).standard_normal((3, 4, 5, 6))  # (N, C, H, W)
+    t = torch.from_numpy(x)
+    grouped = _normalise(x.reshape(3, 2, 2, 5, 6), (2, 3, 4)).reshape(x.shape)
+    pairs = {
+        "batch": (_normalise(x, (0, 2, 3)), F.batch_norm(t, None, None, training=True)),
+        "layer": (_normalise(x, (1, 2, 3)), F.layer_norm(t, [4, 5, 6])),
+        "group": (grouped, F.group_norm(t, 2)),
+        "instance": (_normalise(x, (2, 3)), F.instance_norm(t)),
+    }
+    for name, (ours, theirs) in pairs.items():
+        np.testing.assert_allclose(ours, theirs.numpy(), atol=1e-12, err_msg=name)

@@ -22,7 +22,9 @@ from matplotlib.figure import Figure
 
 from shiftlab.figures.equivariance import equivariance_examples
 from shiftlab.figures.foundations import circulant_matrices, commutative_diagram, shift_kinds
+from shiftlab.figures.normalisation import layernorm_affine, normalisation_errors
 from shiftlab.figures.palette import DARK, LIGHT, PALETTES, Palette
+from shiftlab.figures.sampling import polyphase_shifts, pooling_blocks, subsampling_aliasing
 from shiftlab.figures.weight_sharing import group_average, weight_layouts
 
 __all__ = ["DARK", "FIGURES", "LIGHT", "BuildResult", "Palette", "build", "render"]
@@ -34,6 +36,11 @@ FIGURES: dict[str, Callable[[Palette], Figure]] = {
     "weight-sharing-layouts": weight_layouts,
     "weight-sharing-average": group_average,
     "equivariance-examples": equivariance_examples,
+    "polyphase-shifts": polyphase_shifts,
+    "max-pool-blocks": pooling_blocks,
+    "subsampling-aliasing": subsampling_aliasing,
+    "normalisation-errors": normalisation_errors,
+    "layernorm-affine": layernorm_affine,
 }
 """Every figure of the site by name; pages embed `figures/<name>.<palette>.svg`."""
 
