@@ -13,6 +13,7 @@ from matplotlib.ticker import MaxNLocator
 from numpy.typing import NDArray
 
 from shiftlab.figures.palette import Palette
+from shiftlab.figures.panels import stems
 from shiftlab.pooling import global_max_pool
 from shiftlab.shifts import circular_shift
 
@@ -38,13 +39,6 @@ def example_signal(n: int = 16) -> NDArray[np.float64]:
         return values
 
     return 1.6 * bump(13, 1.0) + 0.9 * bump(4, 1.5) - 0.8 * bump(8, 1.2)
-
-
-def _stems(ax: Axes, values: NDArray[np.float64], colour: str, palette: Palette) -> None:
-    index = np.arange(len(values))
-    ax.vlines(index, 0, values, color=colour, linewidth=2)
-    ax.plot(index, values, "o", color=colour, markersize=3.5)
-    ax.axhline(0, color=palette.muted, linewidth=0.8)
 
 
 def _scalar(ax: Axes, value: float, limit: float, colour: str, palette: Palette) -> None:
@@ -104,8 +98,8 @@ def equivariance_examples(palette: Palette) -> Figure:
     ratios = [1.3, 1.3, 0.8, 0.8, 0.8]
     axes = fig.subplots(5, 2, sharey="row", gridspec_kw={"height_ratios": ratios})
     for col, (signal, colour) in enumerate([(x, palette.primary), (moved, palette.accent)]):
-        _stems(axes[0, col], signal, colour, palette)
-        _stems(axes[1, col], relu(signal), colour, palette)
+        stems(axes[0, col], signal, colour, palette, size=3.5)
+        stems(axes[1, col], relu(signal), colour, palette, size=3.5)
         _scalar(axes[2, col], gmax(signal), gmax(x), colour, palette)
         _scalar(axes[3, col], float(ramp @ signal), max(weighted), colour, palette)
         _location(axes[4, col], signal, colour, palette)

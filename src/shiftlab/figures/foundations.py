@@ -16,6 +16,7 @@ from numpy.typing import NDArray
 
 from shiftlab.convolution import correlate
 from shiftlab.figures.palette import Palette
+from shiftlab.figures.panels import commutator, matrix_of, stems
 from shiftlab.shifts import circular_shift, fourier_shift, zero_shift
 
 SOBEL_X = np.array([[1.0, 0.0, -1.0], [2.0, 0.0, -2.0], [1.0, 0.0, -1.0]])
@@ -128,21 +129,12 @@ def shift_kinds(palette: Palette) -> Figure:
     ]
     fig = Figure(figsize=(6.4, 5.2), layout="constrained")
     axes = fig.subplots(len(rows), 1, sharex=True, sharey=True)
-    index = np.arange(n)
     for ax, (signal, title, colour) in zip(axes, rows, strict=True):
-        ax.vlines(index, 0, signal, color=colour, linewidth=2)
-        ax.plot(index, signal, "o", color=colour, markersize=4)
-        ax.axhline(0, color=palette.muted, linewidth=0.8)
+        stems(ax, signal, colour, palette)
         ax.set_title(title, loc="left")
-    axes[-1].set_xticks(index)
+    axes[-1].set_xticks(np.arange(n))
     axes[-1].set_xlabel("index $i$ (positive shifts move content to higher $i$)")
     return fig
-
-
-def _matrix(x_to_y: Any, n: int) -> NDArray[np.float64]:
-    """The n x n matrix of a linear map on length-n signals, one column per basis vector."""
-    basis = np.eye(n)[:, None, :]  # (n, 1, n): n signals with one channel
-    return np.asarray(x_to_y(basis))[:, 0, :].T
 
 
 def circulant_matrices(palette: Palette) -> Figure:
@@ -164,20 +156,19 @@ def circulant_matrices(palette: Palette) -> Figure:
     """
     n = 10
     h = np.array([1.0, 2.0, -1.0])[None, None]  # (C_out, C_in, k)
-    shift = _matrix(lambda b: circular_shift(b, 1), n)
     matrices = {
-        "circular": _matrix(lambda b: correlate(b, h, padding="circular"), n),
-        "zero": _matrix(lambda b: correlate(b, h, padding="zero"), n),
+        "circular": matrix_of(lambda b: correlate(b, h, padding="circular"), n),
+        "zero": matrix_of(lambda b: correlate(b, h, padding="zero"), n),
     }
     fig = Figure(figsize=(6.4, 6.4), layout="constrained")
     axes = fig.subplots(2, 2)
     style = {"cmap": palette.signed_cmap, "vmin": -2.5, "vmax": 2.5, "interpolation": "nearest"}
     for col, (name, m) in enumerate(matrices.items()):
-        commutator = m @ shift - shift @ m
+        difference = commutator(m)
         axes[0, col].imshow(m, **style)
         axes[0, col].set_title(f"{name} padding: matrix $C$")
-        axes[1, col].imshow(commutator, **style)
-        norm = float(np.linalg.norm(commutator))
+        axes[1, col].imshow(difference, **style)
+        norm = float(np.linalg.norm(difference))
         axes[1, col].set_title(f"$C T_1 - T_1 C$, norm {norm:.2f}")
         for ax in axes[:, col]:
             ax.set_xticks([])

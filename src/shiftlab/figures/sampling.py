@@ -12,6 +12,7 @@ from matplotlib.figure import Figure
 from numpy.typing import NDArray
 
 from shiftlab.figures.palette import Palette
+from shiftlab.figures.panels import stems
 from shiftlab.pooling import max_pool, subsample
 from shiftlab.shifts import circular_shift, fourier_shift
 
@@ -50,11 +51,8 @@ def polyphase_of_shift(x: NDArray[np.float64], v: int, s: int) -> tuple[int, int
 
 
 def _stems(ax: Axes, values: NDArray[np.float64], colours: list[str], palette: Palette) -> None:
-    index = np.arange(len(values))
-    ax.vlines(index, 0, values, colors=colours, linewidth=2)
-    ax.scatter(index, values, c=colours, s=16, zorder=3)
-    ax.axhline(0, color=palette.muted, linewidth=0.8)
-    ax.set_xticks(index)
+    stems(ax, values, colours, palette)
+    ax.set_xticks(np.arange(len(values)))
     ax.set_xlim(-0.7, len(values) - 0.3)
 
 

@@ -14,43 +14,9 @@ from numpy.typing import NDArray
 
 from shiftlab.convolution import correlate
 from shiftlab.figures.palette import Palette
-from shiftlab.shifts import circular_shift
+from shiftlab.figures.panels import commutator_norm, matrix_of, shift_matrix
 
 _N = 8  # grid size of the drawn matrices: small enough to see every entry
-
-
-def shift_matrix(n: int, v: int = 1) -> NDArray[np.float64]:
-    """The n x n permutation matrix of the circular shift T_v, column j = T_v e_j.
-
-    Args:
-        n: Length of the signals.
-        v: Shift; positive moves content toward higher indices.
-
-    Returns:
-        Array of shape (n, n) with one 1 per row and column.
-
-    Examples:
-        >>> shift_matrix(3).astype(int).tolist()
-        [[0, 0, 1], [1, 0, 0], [0, 1, 0]]
-    """
-    return np.stack([circular_shift(e, v) for e in np.eye(n)], axis=1)
-
-
-def commutator_norm(a: NDArray[np.float64]) -> float:
-    """Frobenius norm of A T_1 - T_1 A: zero exactly when A commutes with every shift.
-
-    Args:
-        a: Square matrix of a linear map on length-n signals.
-
-    Returns:
-        The norm, a non-negative float.
-
-    Examples:
-        >>> commutator_norm(np.eye(4)), round(commutator_norm(np.diag([1.0, 0, 0, 0])), 4)
-        (0.0, 1.4142)
-    """
-    t = shift_matrix(len(a))
-    return float(np.linalg.norm(a @ t - t @ a))
 
 
 def _weights(rng: np.random.Generator, *shape: int) -> NDArray[np.float64]:
@@ -66,8 +32,7 @@ def _layouts(rng: np.random.Generator) -> dict[str, tuple[NDArray[np.float64], i
     untied = np.zeros((n, n))
     untied[rows, cols] = _weights(rng, n, k)  # a 3-tap filter of its own per row
     h = _weights(rng, 1, 1, k)  # (C_out, C_in, k): one filter for every row
-    basis = np.eye(n)[:, None, :]  # (n, 1, n): n one-channel signals
-    conv = np.asarray(correlate(basis, h, padding="circular"))[:, 0, :].T  # column j = f(e_j)
+    conv = matrix_of(lambda b: correlate(b, h, padding="circular"), n)  # column j = f(e_j)
     return {
         "dense": (_weights(rng, n, n), n * n),
         "locally connected": (untied, n * k),
