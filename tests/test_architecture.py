@@ -58,8 +58,8 @@ def test_core_module_imports_neither_torch_nor_matplotlib(module: str) -> None:
     assert loaded == [], f"`import {module}` also imports {loaded}"
 
 
-def sources() -> list[Path]:
-    return sorted(PACKAGE.rglob("*.py"))
+SOURCES = sorted(PACKAGE.rglob("*.py"))
+SOURCE_IDS = [p.relative_to(PACKAGE).as_posix() for p in SOURCES]
 
 
 def imported_names(tree: ast.AST) -> list[tuple[int, str]]:
@@ -80,12 +80,10 @@ def part_of(path: Path) -> str:
 
 
 def test_package_has_sources() -> None:
-    assert sources(), f"no Python files under {PACKAGE}"
+    assert SOURCES, f"no Python files under {PACKAGE}"
 
 
-@pytest.mark.parametrize(
-    "path", sources(), ids=[p.relative_to(PACKAGE).as_posix() for p in sources()]
-)
+@pytest.mark.parametrize("path", SOURCES, ids=SOURCE_IDS)
 def test_heavy_imports_stay_in_their_modules(path: Path) -> None:
     tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
     where = path.relative_to(ROOT).as_posix()
@@ -97,9 +95,7 @@ def test_heavy_imports_stay_in_their_modules(path: Path) -> None:
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.parametrize(
-    "path", sources(), ids=[p.relative_to(PACKAGE).as_posix() for p in sources()]
-)
+@pytest.mark.parametrize("path", SOURCES, ids=SOURCE_IDS)
 def test_library_code_does_not_print(path: Path) -> None:
     tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
     where = path.relative_to(ROOT).as_posix()

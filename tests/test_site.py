@@ -104,7 +104,7 @@ def page_html(site: Path, page_dir: str) -> str:
 class Tags(HTMLParser):
     """Collects the attributes of every tag of the given names."""
 
-    def __init__(self, *names: str) -> None:  # noqa: D107
+    def __init__(self, *names: str) -> None:
         super().__init__()
         self.names = set(names)
         self.found: list[tuple[str, dict[str, str]]] = []

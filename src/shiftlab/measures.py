@@ -17,7 +17,14 @@ from typing import Any, Literal
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from shiftlab.shifts import _as_int_tuple, _per_axis, centered_shifts, circular_shift, zero_shift
+from shiftlab.shifts import (
+    _as_int,
+    _as_int_tuple,
+    _per_axis,
+    centered_shifts,
+    circular_shift,
+    zero_shift,
+)
 
 _SHIFTS = {"circular": circular_shift, "zero": zero_shift}
 
@@ -130,7 +137,7 @@ def _measure(
 ) -> ShiftReport:
     if shift_mode not in _SHIFTS:
         raise ValueError(f"shift_mode must be 'circular' or 'zero', got {shift_mode!r}")
-    if _per_axis(batch_size, 1, "batch_size")[0] < 1:
+    if _as_int(batch_size, "batch_size") < 1:
         raise ValueError(f"batch_size must be >= 1, got {batch_size}")
     shift = _SHIFTS[shift_mode]
     errors = [ShiftError(v, None, math.nan, math.nan) for v, _ in plan]
