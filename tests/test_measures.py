@@ -7,6 +7,7 @@ from typing import Any
 
 import numpy as np
 import pytest
+import torch
 
 from shiftlab.convolution import correlate
 from shiftlab.measures import ShiftError, ShiftReport, equivariance_error, invariance_error
@@ -137,9 +138,12 @@ def test_zero_shifts_and_crop_on_the_identity() -> None:
 
 
 def test_relative_error_conventions_for_zero_outputs() -> None:
+    # Both sides zero (dead units) is no evidence: nan, not a reassuring 0.
     zero = equivariance_error(np.zeros_like, X, [(1, 0)])
-    assert zero.errors[0].relative_l2 == 0.0
-    assert zero.errors[0].max_abs == 0.0
+    assert math.isnan(zero.errors[0].relative_l2)
+    assert math.isnan(zero.errors[0].max_abs)
+    assert zero.unmeasured_shifts == ((1, 0),)
+    assert math.isnan(zero.max_relative_l2)
     counter = iter(range(10))
     # f(x) is all zeros, f(T_v x) is not: the relative error is infinite.
     jump = invariance_error(lambda a: np.full(a.shape[:1], float(next(counter))), X, [(1, 0)])
@@ -183,10 +187,16 @@ def test_report_is_data() -> None:
         ({"shifts": [1]}, ValueError, "one integer per spatial axis"),
         ({"shifts": [(1, 2.0)]}, TypeError, "every entry of shift must be an integer"),
         ({"shifts": [(True, 0)]}, TypeError, "must be an integer"),
-        ({"shifts": 3}, TypeError, "not iterable"),
-        ({"stride": 0}, ValueError, "stride must be >= 1"),
+        ({"shifts": 3}, TypeError, "shifts must be an iterable of shifts, got 3"),
+        ({"shifts": np.int64(3)}, TypeError, "shifts must be an iterable"),
+        ({"stride": 0}, ValueError, "stride must be >= 1 on every axis, got 0"),
+        ({"upsample": (1, 0)}, ValueError, r"upsample must be >= 1 on every axis, got \(1, 0\)"),
+        ({"upsample": 1.5}, TypeError, "upsample must be an integer"),
         ({"stride": (1, 2, 3)}, ValueError, "stride must be an integer or 2 integers"),
-        ({"crop": -1}, ValueError, "crop >= 0"),
+        ({"crop": -1}, ValueError, "crop must be >= 0"),
+        ({"stride": 3}, ValueError, r"circular shifts need an output grid .* \(8 \* 1 / 3, "),
+        ({"f": lambda a: a[..., 1:]}, ValueError, r"got spatial shape \(8, 7\)"),
+        ({"f": lambda a: a[..., ::2, ::2], "stride": (2, 1)}, ValueError, "output grid"),
         ({"crop": 4}, ValueError, "crop .* leaves nothing"),
         ({"shift_mode": "reflect"}, ValueError, "shift_mode must be 'circular' or 'zero'"),
         ({"batch_size": 0}, ValueError, "batch_size must be >= 1"),
@@ -230,3 +240,148 @@ def test_a_zero_shift_that_leaves_nothing_to_compare_is_nan_not_zero() -> None:
     assert math.isnan(vacuous.max_abs)
     assert real.max_abs == 0.0
     assert math.isnan(report.max_abs)
+
+
+# M1: the output action T_{v/s} needs s | N and an output of N / s samples; circular
+# shifts are decided modulo N, so every representative of v gives the same answer.
+def test_a_stride_that_does_not_divide_n_raises_for_circular_shifts() -> None:
+    x = RNG.standard_normal((1, 1, 7))
+    with pytest.raises(
+        ValueError, match=r"output grid .*\(7 \* 1 / 2\).* got spatial shape \(4,\)"
+    ):
+        equivariance_error(lambda a: a[..., ::2], x, [2, -5, 14], stride=2)
+    # Zero-fill shifts act on any grid: the same map is exact there for even shifts.
+    report = equivariance_error(lambda a: a[..., ::2], x, [2, -5, 14], stride=2, shift_mode="zero")
+    assert report.errors[0].relative_l2 == 0.0
+    assert not report.errors[1].defined
+    assert report.errors[2].output_shift == (7,)
+    assert math.isnan(report.errors[2].relative_l2)  # everything pushed out: no evidence
+
+
+def test_every_representative_of_a_circular_shift_gives_the_same_answer() -> None:
+    x = RNG.standard_normal((2, 3, 8, 8))
+    f = lambda a: correlate(a, W, padding="circular", stride=2)  # noqa: E731
+    big = 2**70  # beyond int64, a multiple of 8
+    shifts = [(2, -3), (2 - 8, -3 + 8), (2 + big, -3 - big), (4, 2), (3 + big, 2 - 8)]
+    report = equivariance_error(f, x, shifts, stride=2)
+    assert [e.defined for e in report] == [False, False, False, True, False]
+    assert report.errors[3].max_abs < 1e-12
+    defined = equivariance_error(f, x, [(2, 4), (2 - 8, 4 + big), (10, -4)], stride=2)
+    assert [e.output_shift for e in defined] == [(1, 2), (-3, 2 + big // 2), (5, -2)]
+    assert defined.max_abs < 1e-12
+
+
+def test_stride_one_needs_a_same_size_output_for_circular_shifts() -> None:
+    valid = lambda a: correlate(a, W)  # noqa: E731  # "valid": 6 x 6 from 8 x 8
+    with pytest.raises(ValueError, match=r"\(8 \* 1 / 1, 8 \* 1 / 1\).*\(6, 6\)"):
+        equivariance_error(valid, X)
+    # A valid correlation commutes with zero-fill shifts wherever both sides are known.
+    report = equivariance_error(valid, X, shift_mode="zero")
+    assert report.max_abs < 1e-12 or math.isnan(report.max_abs)
+    assert max(e.max_abs for e in report if e.measured) < 1e-12
+
+
+# M2: the maxima cover the defined shifts only; the report says how many those are.
+def test_the_report_says_how_many_shifts_were_defined() -> None:
+    f = lambda a: a[..., ::8, ::8]  # noqa: E731  # a stride-8 map on 8 x 8: one output sample
+    report = equivariance_error(f, X, stride=8)
+    assert report.fraction_defined == 1 / 64
+    assert report.max_relative_l2 == 0.0  # from v = 0 alone
+    assert str(report).startswith("64 shifts, 1 defined (2%): max relative L2 0")
+    assert math.isnan(ShiftReport(()).fraction_defined)
+    assert str(ShiftReport(())).startswith("0 shifts, 0 defined (no shifts)")
+    dead = equivariance_error(np.zeros_like, X, [(0, 1), (1, 0)])
+    assert str(dead).endswith("2 defined shifts had no evidence (nan)")
+
+
+# M3: crop counts output samples whose receptive field reaches outside the frame.
+def _conv7_pool2_conv3(a: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    w7 = np.random.default_rng(1).standard_normal((2, 1, 7))
+    w3 = np.random.default_rng(2).standard_normal((1, 2, 3))
+    h = np.maximum(correlate(a, w7, np.ones(2), padding="zero"), 0.0)  # radius 3
+    h = max_pool(h, 2)  # stride 2: output m reads input 2m - 3 .. 2m + 4
+    return correlate(h, w3, padding="zero")  # output i reads input 2i - 5 .. 2i + 6
+
+
+def test_the_crop_after_a_stride_is_ceil_of_radius_over_stride() -> None:
+    x = np.random.default_rng(3).standard_normal((1, 1, 32))
+    shifts = list(range(-8, 9, 2))
+    exact = equivariance_error(_conv7_pool2_conv3, x, shifts, stride=2, crop=3, shift_mode="zero")
+    assert exact.max_abs < 1e-12  # ceil(6 / 2) = 3 of the larger side
+    short = equivariance_error(_conv7_pool2_conv3, x, shifts, stride=2, crop=2, shift_mode="zero")
+    assert short.max_relative_l2 > 0.01
+
+
+def test_full_padding_needs_a_crop_of_k_minus_one() -> None:
+    w = RNG.standard_normal((2, 3, 4, 4))
+    full = lambda a: correlate(a, w, padding="zero", pad=3)  # noqa: E731  # 11 x 11 from 8 x 8
+    shifts = [(1, 0), (0, -2), (2, 1), (-1, -1)]
+    assert equivariance_error(full, X, shifts, crop=3, shift_mode="zero").max_abs < 1e-12
+    assert equivariance_error(full, X, shifts, crop=2, shift_mode="zero").max_abs > 1e-3
+
+
+# M5: an up-factor: a transposed convolution with kernel 2 and stride 2 commutes with T_{2v}.
+def test_transposed_convolution_is_equivariant_with_twice_the_shift() -> None:
+    up = torch.nn.ConvTranspose2d(3, 2, kernel_size=2, stride=2).double()
+
+    def f(a: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+        with torch.no_grad():
+            out: np.ndarray[Any, Any] = up(torch.from_numpy(a)).numpy()
+        return out
+
+    report = equivariance_error(f, X, upsample=2)
+    assert report.fraction_defined == 1.0
+    assert all(e.output_shift == (2 * e.shift[0], 2 * e.shift[1]) for e in report)
+    assert report.max_abs < 1e-12
+    halved = equivariance_error(
+        lambda a: f(a)[..., ::4, ::4], X, [(1, 0), (2, 2)], upsample=2, stride=4
+    )
+    assert [e.output_shift for e in halved] == [None, (1, 1)]
+    assert halved.max_abs < 1e-12
+
+
+# M6: a window bound that went negative compared the wrong samples.
+def test_zero_fill_shifts_past_the_frame_have_no_evidence_in_both_directions() -> None:
+    x = np.arange(1.0, 9.0).reshape(1, 1, 8)
+    report = equivariance_error(lambda a: a * np.arange(8), x, [9, -9], shift_mode="zero")
+    assert all(math.isnan(e.relative_l2) and math.isnan(e.max_abs) for e in report)
+
+
+def test_a_valid_correlation_never_reports_inf_under_zero_fill_shifts() -> None:
+    x = RNG.standard_normal((1, 1, 8))
+    w = RNG.standard_normal((1, 1, 7))
+    report = equivariance_error(lambda a: correlate(a, w), x, shift_mode="zero")  # 2 outputs
+    for e in report:
+        if abs(e.shift[0]) >= 2:  # the whole 2-sample output is in the zero band
+            assert math.isnan(e.relative_l2), e
+        else:
+            assert e.max_abs < 1e-12, e
+
+
+# Bad input and edge cases.
+def test_the_callers_array_is_not_handed_to_f() -> None:
+    x = X.copy()
+
+    def clobber(a: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+        out = a.copy()
+        a[...] = 0.0  # a careless f that writes into its argument
+        return out
+
+    report = equivariance_error(clobber, x, [(1, 2), (0, 3)])
+    assert np.array_equal(x, X)
+    assert report.max_abs == 0.0
+
+
+@pytest.mark.parametrize("scale", [1e160, 1e-170])
+def test_the_relative_error_survives_huge_and_tiny_norms(scale: float) -> None:
+    bumped = lambda a: a + scale * (np.arange(8) == 0)  # noqa: E731  # not equivariant
+    reference = equivariance_error(lambda a: a + (np.arange(8) == 0), X, [(0, 1)])
+    report = equivariance_error(lambda a: bumped(scale * a), X, [(0, 1)])
+    assert math.isclose(report.max_relative_l2, reference.max_relative_l2, rel_tol=1e-9)
+    assert math.isfinite(report.max_abs)
+
+
+def test_a_zero_dimensional_array_is_a_shift() -> None:
+    x = RNG.standard_normal((1, 2, 6))
+    report = equivariance_error(lambda a: a, x, [np.array(2), np.array([-1])])
+    assert [e.shift for e in report] == [(2,), (-1,)]

@@ -108,6 +108,13 @@ def test_same_padding_matches_torch_padding_same(kernel: tuple[int, ...], dilati
         (np.zeros((1, 1, 4)), [(1, 2, 3)], "zero", ValueError, "integer or a pair"),
         (np.zeros((1, 1, 4)), 1.5, "zero", TypeError, "pad must be an integer"),
         (np.zeros((1, 1, 4)), [True], "zero", TypeError, "pad must be an integer"),
+        (np.zeros((1, 1, 4)), 1, ["zero"], ValueError, r"padding mode must be one of .*\['zero'\]"),
+        (np.zeros((1, 1, 4)), 1, None, ValueError, "padding mode must be one of"),
+        (np.zeros((1, 1, 4)), 10**30, "zero", ValueError, "pad must be at most"),
+        (np.zeros((1, 1, 4)), [(0, 2**63)], "circular", ValueError, "pad must be at most"),
+        (np.zeros((1, 1, 0)), 1, "circular", ValueError, "needs samples to copy"),
+        (np.zeros((1, 1, 0)), 1, "replicate", ValueError, "needs samples to copy"),
+        (np.zeros((1, 1, 0)), 1, "reflect", ValueError, "reflect pad must be smaller"),
     ],
 )
 def test_pad_spatial_errors(
@@ -132,3 +139,8 @@ def test_same_padding_errors(
 ) -> None:
     with pytest.raises(error, match=match):
         same_padding(kernel_size, dilation)
+
+
+def test_zero_padding_an_empty_axis_gives_the_padding() -> None:
+    assert pad_spatial(np.zeros((1, 1, 0)), 2, "zero").tolist() == [[[0.0] * 4]]
+    assert pad_spatial(np.zeros((1, 1, 0)), 0, "circular").shape == (1, 1, 0)

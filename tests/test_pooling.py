@@ -9,8 +9,11 @@ import pytest
 import torch
 import torch.nn.functional as F  # noqa: N812
 
+from shiftlab.measures import equivariance_error
 from shiftlab.pooling import avg_pool, global_avg_pool, global_max_pool, max_pool, subsample
 from shiftlab.shifts import centered_shifts, circular_shift
+
+RNG = np.random.default_rng(7)
 
 MAX = {1: F.max_pool1d, 2: F.max_pool2d, 3: F.max_pool3d}
 AVG = {1: F.avg_pool1d, 2: F.avg_pool2d, 3: F.avg_pool3d}
@@ -113,6 +116,9 @@ def test_subsample_commutes_with_shifts_divisible_by_the_stride() -> None:
         ((1, 1, 4, 4), ((2, 2, 2),), ValueError, "kernel_size must be an integer or 2"),
         ((1, 1, 4), (2.0,), TypeError, "kernel_size must be an integer"),
         ((1, 1, 4), (2, True), TypeError, "stride must be an integer"),
+        ((1, 1, 4), (3, 1, 1, "wrap"), ValueError, "padding_mode must be 'constant' or 'c"),
+        ((1, 1, 4), (3, 1, 1, ["circular"]), ValueError, "padding_mode must be"),
+        ((1, 1, 0), (1, 1, 0, "circular"), ValueError, "does not fit"),
     ],
 )
 @pytest.mark.parametrize("pool", [max_pool, avg_pool])
@@ -144,3 +150,36 @@ def test_global_pool_errors(pool: Any) -> None:
         pool(np.zeros((2, 3)))
     with pytest.raises(TypeError, match="x must be real"):
         pool(np.zeros((1, 1, 2), dtype=complex))
+    with pytest.raises(TypeError, match="got dtype timedelta64"):
+        pool(np.zeros((1, 1, 2), dtype="m8[s]"))
+    # No samples: neither a mean nor a maximum exists, and both say so the same way.
+    with pytest.raises(ValueError, match=r"at least one sample on every spatial axis"):
+        pool(np.zeros((1, 2, 3, 0)))
+    assert pool(np.zeros((0, 2, 3))).shape == (0, 2)  # an empty batch is fine
+
+
+@pytest.mark.parametrize("pool", ["max", "avg"])
+@pytest.mark.parametrize(("kernel", "padding"), [(3, 1), (5, 2), ((3, 5), (1, 2)), (4, 2)])
+def test_circular_padding_matches_wrap_padding_then_torch(
+    pool: str, kernel: Any, padding: Any
+) -> None:
+    x = RNG.standard_normal((2, 3, 6, 7))
+    pads = (padding, padding) if isinstance(padding, int) else padding
+    wrapped = np.pad(x, ((0, 0), (0, 0), *((p, p) for p in pads)), mode="wrap")
+    torch_pool = F.max_pool2d if pool == "max" else F.avg_pool2d
+    expected = torch_pool(torch.from_numpy(wrapped), kernel, stride=1).numpy()
+    ours = (max_pool if pool == "max" else avg_pool)(x, kernel, 1, padding, "circular")
+    np.testing.assert_allclose(ours, expected, atol=1e-12)
+
+
+@pytest.mark.parametrize("pool", [max_pool, avg_pool])
+def test_stride_one_pools_commute_with_circular_shifts_only_with_circular_padding(
+    pool: Any,
+) -> None:
+    x = RNG.standard_normal((1, 2, 8, 8))
+    shifts = [(dy, dx) for dy in range(-3, 5) for dx in range(-3, 5)]
+    wrap = lambda a: pool(a, 3, 1, 1, "circular")  # noqa: E731
+    assert equivariance_error(wrap, x, shifts).max_abs < 1e-12
+    constant = lambda a: pool(a, 3, 1, 1)  # noqa: E731  # -inf / zeros mark the border
+    assert equivariance_error(constant, x, shifts).max_relative_l2 > 0.1
+    assert equivariance_error(constant, x, shifts, crop=1, shift_mode="zero").max_abs < 1e-12

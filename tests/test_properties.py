@@ -229,3 +229,96 @@ def test_subsampling_commutes_with_multiples_of_the_stride(data: st.DataObject, 
     np.testing.assert_array_equal(
         subsample(circular_shift(x, v), strides), circular_shift(subsample(x, strides), u)
     )
+
+
+def _oracle_error(output: Array, expected: Array, keep: Array) -> tuple[float, float]:
+    # Written from the definition with a boolean mask, independently of the slicing in
+    # shiftlab.measures: nan where nothing is compared or both sides are zero.
+    a, b = output[..., keep], expected[..., keep]
+    if a.size == 0 or not (np.any(a) or np.any(b)):
+        return math.nan, math.nan
+    diff, scale = np.linalg.norm(a - b), np.linalg.norm(b)
+    return (float(diff / scale) if scale else math.inf), float(np.max(np.abs(a - b)))
+
+
+@given(st.data(), seeds)
+def test_zero_fill_comparison_window_matches_its_definition(data: st.DataObject, seed: int) -> None:
+    # Shifts in both directions, up to twice the frame: a window bound that goes
+    # negative must leave the window empty, not count from the end (finding M6).
+    n = data.draw(st.integers(1, 10))
+    stride = data.draw(st.integers(1, 3))
+    m = -(-n // stride)  # the output of x[..., ::stride]
+    crop = data.draw(st.integers(0, (m - 1) // 2))
+    v = data.draw(st.integers(-2 * n, 2 * n))
+    rng = np.random.default_rng(seed)
+    x = rng.standard_normal((1, 2, n))
+    weight, bias = rng.standard_normal(m), rng.standard_normal(m) * data.draw(st.booleans())
+
+    def f(a: Array) -> Array:  # position-dependent, so errors are rarely zero
+        out: Array = a[..., ::stride] * weight + bias
+        return out
+
+    report = equivariance_error(f, x, [v], stride=stride, crop=crop, shift_mode="zero")
+    if v % stride:
+        assert not report.errors[0].defined
+        return
+    u = v // stride
+    i = np.arange(m)
+    keep = (i >= crop + max(u, 0)) & (i < m - crop + min(u, 0))
+    expected = _oracle_error(f(zero_shift(x, v)), zero_shift(f(x), u), keep)
+    got = (report.errors[0].relative_l2, report.errors[0].max_abs)
+    np.testing.assert_allclose(got, expected, rtol=1e-12, atol=0, equal_nan=True)
+
+
+@given(st.data(), seeds)
+def test_strided_stacks_are_exact_with_a_crop_of_ceil_radius_over_stride(
+    data: st.DataObject, seed: int
+) -> None:
+    # conv -> ReLU -> max pool 2 -> conv, all zero-padded "same": output i reads input
+    # 2i - L .. 2i + R; crop = ceil(max(L, R) / 2) output samples (finding M3).
+    n = data.draw(st.integers(12, 24))
+    k1, k2 = data.draw(st.integers(1, 7)), data.draw(st.integers(1, 5))
+    (b1, a1), (b2, a2) = same_padding((k1,))[0], same_padding((k2,))[0]
+    left, right = 2 * b2 + b1, 2 * a2 + 1 + a1
+    crop = -(-max(left, right) // 2)
+    rng = np.random.default_rng(seed)
+    x = rng.standard_normal((1, 1, n))
+    w1, w2 = rng.standard_normal((2, 1, k1)), rng.standard_normal((1, 2, k2))
+    bias = rng.standard_normal(2)
+
+    def f(a: Array) -> np.ndarray[Any, Any]:
+        h = np.maximum(correlate(a, w1, bias, padding="zero"), 0.0)
+        return correlate(max_pool(h, 2), w2, padding="zero")
+
+    m = n // 2
+    assume(2 * crop < m)
+    v = 2 * data.draw(st.integers(-3, 3))
+    report = equivariance_error(f, x, [v], stride=2, crop=crop, shift_mode="zero")
+    u = v // 2
+    window = slice(crop + max(u, 0), max(crop + max(u, 0), m - crop + min(u, 0)))
+    compared = (f(zero_shift(x, v))[..., window], zero_shift(f(x), u)[..., window])
+    if any(np.any(side) for side in compared):
+        assert report.max_abs < 1e-12
+    else:  # an empty window, or dead units on both sides: no evidence
+        assert math.isnan(report.max_abs)
+
+
+@given(st.data(), seeds)
+def test_circular_measures_do_not_depend_on_the_representative_of_v(
+    data: st.DataObject, seed: int
+) -> None:
+    stride = data.draw(st.integers(1, 3))
+    n = stride * data.draw(st.integers(1, 4))
+    v = data.draw(st.integers(-2 * n, 2 * n))
+    wraps = data.draw(st.integers(-(2**70), 2**70))
+    x = _array(seed, (1, 2, n))
+
+    def f(a: Array) -> Array:
+        out: Array = np.cumsum(a, axis=-1)[..., ::stride]  # not equivariant: errors vary
+        return out
+
+    one, other = equivariance_error(f, x, [v, v + wraps * n], stride=stride).errors
+    assert one.defined == other.defined
+    np.testing.assert_array_equal(
+        [one.relative_l2, one.max_abs], [other.relative_l2, other.max_abs]
+    )

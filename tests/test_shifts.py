@@ -154,6 +154,7 @@ def test_centered_shifts_cover_every_class_once(shape: tuple[int, ...]) -> None:
         ((1, 2), (1, -2), ValueError, "axes must be distinct"),
         ((1, 2, 3, 4), None, ValueError, "needs 4 axes, x has 3"),
         (1, 0.0, TypeError, "axes must be an integer"),
+        (np.array(1.0), None, TypeError, r"sequence of integers, got np.float64\(1.0\)"),
     ],
 )
 def test_shift_errors(
@@ -172,6 +173,9 @@ def test_shift_errors(
         (np.zeros(4), 1j, TypeError, "must be a real number"),
         (np.zeros(4), np.inf, ValueError, "must be finite"),
         (np.zeros(4), (1.0, 2.0), ValueError, "needs 2 axes, x has 1"),
+        (np.zeros(4, dtype="m8[s]"), 1, TypeError, r"x must be real .* got dtype timedelta64"),
+        (np.zeros(4, dtype=object), 1, TypeError, "got dtype object"),
+        (np.zeros(4), np.array(np.nan), ValueError, "must be finite"),
     ],
 )
 def test_fourier_shift_errors(x: Any, shift: Any, error: type[Exception], match: str) -> None:
@@ -181,8 +185,59 @@ def test_fourier_shift_errors(x: Any, shift: Any, error: type[Exception], match:
 
 @pytest.mark.parametrize(
     ("shape", "error", "match"),
-    [((0, 3), ValueError, "at least 1"), ((2.0,), TypeError, "must be an integer")],
+    [
+        ((0, 3), ValueError, r"at least 1, got \(0, 3\)"),
+        ((2.0,), TypeError, "must be an integer"),
+        (0, ValueError, r"at least 1, got \(0,\)"),
+        (-3, ValueError, r"at least 1, got \(-3,\)"),
+    ],
 )
 def test_centered_shifts_errors(shape: Any, error: type[Exception], match: str) -> None:
     with pytest.raises(error, match=match):
         centered_shifts(shape)
+
+
+@pytest.mark.parametrize("function", [circular_shift, zero_shift])
+@pytest.mark.parametrize("x", [None, np.array(["a", "b"]), np.zeros(2, dtype="M8[D]")])
+def test_shifts_reject_arrays_that_are_not_numbers(function: Any, x: Any) -> None:
+    with pytest.raises(TypeError, match="x must be numeric"):
+        function(x, ())
+
+
+def test_shifts_accept_complex_and_bool_arrays() -> None:
+    z = np.array([1 + 2j, 3j, 0, 4])
+    assert circular_shift(z, 1).tolist() == [4, 1 + 2j, 3j, 0]
+    assert zero_shift(np.array([True, False]), 1).tolist() == [False, True]
+
+
+def test_circular_shift_takes_shifts_beyond_int64() -> None:
+    x = np.arange(7)
+    huge = 7 * 2**80 + 3
+    np.testing.assert_array_equal(circular_shift(x, huge), np.roll(x, 3))
+    np.testing.assert_array_equal(circular_shift(x, -huge), np.roll(x, -3))
+    assert zero_shift(x, huge).tolist() == [0] * 7
+    assert circular_shift(np.zeros((2, 0)), 5).shape == (2, 0)
+
+
+@pytest.mark.parametrize("v", [10**9 + 1, 2**53, 2**53 + 1, -(10**12) - 3, 2**70 + 5])
+def test_fourier_shift_of_a_large_integer_is_the_circular_shift(v: int) -> None:
+    x = np.random.default_rng(5).standard_normal(8)
+    np.testing.assert_allclose(fourier_shift(x, v), circular_shift(x, v), atol=1e-12)
+    if float(v) == v:  # a float that holds the same integer, reduced just as exactly
+        np.testing.assert_allclose(fourier_shift(x, float(v)), circular_shift(x, v), atol=1e-12)
+
+
+def test_fourier_shift_of_an_empty_array_is_empty() -> None:
+    out = fourier_shift(np.zeros((3, 0)), (0.5, 1.5))
+    assert out.shape == (3, 0)
+    assert out.dtype == np.float64
+
+
+def test_fourier_shift_takes_zero_dimensional_arrays() -> None:
+    x = np.arange(5.0)
+    np.testing.assert_allclose(fourier_shift(x, np.array(2)), np.roll(x, 2), atol=1e-12)
+    np.testing.assert_allclose(fourier_shift(x, np.array(0.5)), fourier_shift(x, 0.5))
+
+
+def test_centered_shifts_takes_one_integer_for_one_axis() -> None:
+    assert centered_shifts(3) == [(-1,), (0,), (1,)]

@@ -30,8 +30,12 @@ _NUMPY_MODES: dict[str, Literal["constant", "wrap", "reflect", "edge"]] = {
 }
 
 
+# Larger pads cannot be indexed (numpy's index type is intp), let alone allocated.
+_MAX_PAD = int(np.iinfo(np.intp).max) // 4
+
+
 def _check_mode(mode: object) -> None:
-    if mode != "valid" and mode not in _NUMPY_MODES:
+    if not isinstance(mode, str) or (mode != "valid" and mode not in _NUMPY_MODES):
         modes = ", ".join(repr(m) for m in ("valid", *_NUMPY_MODES))
         raise ValueError(f"padding mode must be one of {modes}, got {mode!r}")
 
@@ -51,6 +55,8 @@ def _pad_widths(
         widths = tuple((_as_int(b, "pad"), _as_int(a, "pad")) for b, a in pairs)
     if any(min(pair) < 0 for pair in widths):
         raise ValueError(f"pad must not be negative, got {pad!r}")
+    if any(max(pair) > _MAX_PAD for pair in widths):
+        raise ValueError(f"pad must be at most {_MAX_PAD} samples per side, got {pad!r}")
     return widths
 
 
@@ -113,8 +119,9 @@ def pad_spatial(
     Raises:
         TypeError: If a pad amount is not an integer.
         ValueError: If ``x`` has fewer than 3 axes, ``pad`` does not fit the spatial
-            axes or is negative, the mode is unknown, "valid" gets a non-zero pad, or a
-            reflect pad is not smaller than the axis it pads.
+            axes, is negative or absurdly large, the mode is unknown, "valid" gets a
+            non-zero pad, a reflect pad is not smaller than the axis it pads, or a mode
+            other than "zero" is asked to pad an empty axis.
 
     Examples:
         >>> x = np.array([[[1, 2, 3]]])
@@ -134,10 +141,11 @@ def pad_spatial(
         if any(any(pair) for pair in widths):
             raise ValueError(f"padding 'valid' means no padding, got pad {pad!r}")
         return arr.copy()
-    if mode == "reflect":
-        for pair, size in zip(widths, arr.shape[2:], strict=True):
-            if max(pair) >= size:
-                raise ValueError(
-                    f"reflect pad must be smaller than the axis it pads, got {pair} for size {size}"
-                )
+    for pair, size in zip(widths, arr.shape[2:], strict=True):
+        if mode == "reflect" and max(pair) >= size:
+            raise ValueError(
+                f"reflect pad must be smaller than the axis it pads, got {pair} for size {size}"
+            )
+        if mode != "zero" and size == 0 and max(pair) > 0:
+            raise ValueError(f"{mode} padding needs samples to copy, got an empty axis {arr.shape}")
     return np.pad(arr, ((0, 0), (0, 0), *widths), mode=_NUMPY_MODES[mode])

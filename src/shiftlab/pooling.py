@@ -1,9 +1,13 @@
 """Pooling and subsampling over the spatial axes of (N, C, *S) arrays.
 
-Local pooling with stride 1 is shift-equivariant; the stride is what breaks it, because
-subsampling ``D_s`` commutes with a shift only when ``s`` divides it
-(``D_s T_v = T_{v/s} D_s``). Hence ``max_pool(x, k, s) == subsample(max_pool(x, k, 1), s)``
-is the useful way to read a strided pool. Global pooling is exactly invariant to circular shifts.
+A local pool applies one function to every window, so with stride 1 and circular padding
+that keeps the size (``2p = k - 1``) it commutes with every circular shift. Constant
+padding (``-inf`` for max, zeros for average, as torch pads) treats the border specially:
+under circular shifts it is exact only away from the border, and under zero-fill shifts
+exact on an interior crop. A stride ``s`` is the stride-1 pool followed by subsampling,
+``max_pool(x, k, s) == subsample(max_pool(x, k, 1), s)``, and ``D_s T_v = T_{v/s} D_s``
+gives an integer output shift only when ``s`` divides ``v`` and ``N``. Global pooling is
+exactly invariant to circular shifts.
 
 ``max_pool`` / ``avg_pool`` match ``torch.nn.functional.max_pool1d/2d/3d`` and
 ``avg_pool1d/2d/3d``; the global pools match ``x.mean(dim)`` and
@@ -13,7 +17,7 @@ is the useful way to read a strided pool. Global pooling is exactly invariant to
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
@@ -22,12 +26,18 @@ from numpy.typing import ArrayLike, NDArray
 from shiftlab.shifts import _per_axis, _real_array
 
 
-def _spatial(x: ArrayLike) -> NDArray[Any]:
+PoolPadding = Literal["constant", "circular"]
+"""How a local pool pads: "constant" (``-inf`` for max, 0 for average, as torch) or "circular"."""
+
+
+def _spatial(x: ArrayLike, *, nonempty: bool = False) -> NDArray[Any]:
     arr = _real_array(x, "x")
     if arr.ndim < 3:
         raise ValueError(
             f"x must have shape (N, C, *S) with 1 or more spatial axes, got {arr.shape}"
         )
+    if nonempty and 0 in arr.shape[2:]:
+        raise ValueError(f"x must have at least one sample on every spatial axis, got {arr.shape}")
     return arr
 
 
@@ -36,9 +46,12 @@ def _windows(
     kernel_size: int | Sequence[int],
     stride: int | Sequence[int] | None,
     padding: int | Sequence[int],
+    padding_mode: object,
     max_fill: bool,
 ) -> NDArray[Any]:
     arr = _spatial(x)
+    if not isinstance(padding_mode, str) or padding_mode not in ("constant", "circular"):
+        raise ValueError(f"padding_mode must be 'constant' or 'circular', got {padding_mode!r}")
     k = arr.ndim - 2
     kernel = _per_axis(kernel_size, k, "kernel_size")
     steps = kernel if stride is None else _per_axis(stride, k, "stride")
@@ -55,7 +68,13 @@ def _windows(
         fill = -np.inf
     elif max_fill and np.issubdtype(arr.dtype, np.integer):
         fill = int(np.iinfo(arr.dtype).min)
-    padded = np.pad(arr, ((0, 0), (0, 0), *((p, p) for p in pads)), constant_values=fill)
+    widths = ((0, 0), (0, 0), *((p, p) for p in pads))
+    if padding_mode == "circular":
+        if any(p and n == 0 for p, n in zip(pads, arr.shape[2:], strict=True)):
+            raise ValueError(f"circular padding needs samples to wrap, got shape {arr.shape}")
+        padded = np.pad(arr, widths, mode="wrap")
+    else:
+        padded = np.pad(arr, widths, constant_values=fill)
     spatial = tuple(range(2, 2 + k))
     windows = sliding_window_view(padded, kernel, axis=spatial)  # (N, C, *S_valid, *K)
     every = tuple(slice(None, None, s) for s in steps)  # keep every s-th window start
@@ -67,18 +86,24 @@ def max_pool(
     kernel_size: int | Sequence[int],
     stride: int | Sequence[int] | None = None,
     padding: int | Sequence[int] = 0,
+    padding_mode: PoolPadding = "constant",
 ) -> NDArray[Any]:
     """Take the maximum over each window of the spatial axes.
 
-    With stride 1 this is shift-equivariant; with stride ``s`` it is ``subsample`` of
-    the stride-1 pool and only commutes with shifts that ``s`` divides. Padding uses
-    ``-inf`` (the smallest integer for integer input), so it never wins a window.
+    The same window everywhere makes the stride-1 pool commute with circular shifts
+    when the padding wraps and keeps the size (``padding_mode="circular"``,
+    ``2 * padding = kernel_size - 1``). Constant padding uses ``-inf`` (the smallest
+    integer for integer input), so it never wins a window but still marks the border:
+    under circular shifts ``k = 3, s = 1, p = 1`` is not exact near it. With stride
+    ``s`` the pool is ``subsample`` of the stride-1 pool, and gives an integer output
+    shift only for shifts that ``s`` divides (and ``s | N``).
 
     Args:
         x: Input of shape (N, C, *S), one or more spatial axes.
         kernel_size: Window size, one integer or one per spatial axis.
         stride: Step between windows; None means ``kernel_size``.
         padding: Padding on both sides, at most ``kernel_size // 2`` (as torch).
+        padding_mode: "constant" (``-inf``, as torch) or "circular" (wrap around).
 
     Returns:
         Array of shape (N, C, *S_out), ``S_out = (S + 2 * padding - kernel_size) //
@@ -94,8 +119,10 @@ def max_pool(
         [[[0, 1, 0, 1]]]
         >>> max_pool(np.roll(x, 1, axis=-1), 2).tolist()
         [[[1, 1, 1, 1]]]
+        >>> max_pool(x, 3, stride=1, padding=1, padding_mode="circular").tolist()
+        [[[1, 1, 1, 1, 1, 1, 1, 1]]]
     """
-    windows = _windows(x, kernel_size, stride, padding, max_fill=True)  # (N, C, *S_out, *K)
+    windows = _windows(x, kernel_size, stride, padding, padding_mode, max_fill=True)  # (N, C, *S_out, *K)
     k = (windows.ndim - 2) // 2
     pooled: NDArray[Any] = windows.max(axis=tuple(range(-k, 0)))
     return pooled
@@ -106,17 +133,22 @@ def avg_pool(
     kernel_size: int | Sequence[int],
     stride: int | Sequence[int] | None = None,
     padding: int | Sequence[int] = 0,
+    padding_mode: PoolPadding = "constant",
 ) -> NDArray[Any]:
-    """Average over each window of the spatial axes, zero padding counted in the divisor.
+    """Average over each window of the spatial axes, padding counted in the divisor.
 
-    Averaging is a convolution with a constant kernel, so with stride 1 it is
-    shift-equivariant; the stride again makes it depend on the polyphase component.
+    Averaging is a correlation with a constant kernel, so it commutes with circular
+    shifts exactly when a convolution does: stride 1 and size-preserving circular
+    padding. Zero padding (the default, as torch with ``count_include_pad=True``) is
+    exact only away from the border; a stride again makes the result depend on the
+    polyphase component.
 
     Args:
         x: Input of shape (N, C, *S), one or more spatial axes.
         kernel_size: Window size, one integer or one per spatial axis.
         stride: Step between windows; None means ``kernel_size``.
-        padding: Zero padding on both sides, at most ``kernel_size // 2`` (as torch).
+        padding: Padding on both sides, at most ``kernel_size // 2`` (as torch).
+        padding_mode: "constant" (zeros, as torch) or "circular" (wrap around).
 
     Returns:
         Array of shape (N, C, *S_out), floating (float64 for integer input).
@@ -130,8 +162,10 @@ def avg_pool(
         [[[2.0, 6.0]]]
         >>> avg_pool(np.array([[[2.0, 4.0]]]), 2, stride=1, padding=1).tolist()
         [[[1.0, 3.0, 2.0]]]
+        >>> avg_pool(np.array([[[3.0, 0.0, 0.0]]]), 3, 1, 1, padding_mode="circular").tolist()
+        [[[1.0, 1.0, 1.0]]]
     """
-    windows = _windows(x, kernel_size, stride, padding, max_fill=False)  # (N, C, *S_out, *K)
+    windows = _windows(x, kernel_size, stride, padding, padding_mode, max_fill=False)  # (N, C, *S_out, *K)
     k = (windows.ndim - 2) // 2
     pooled: NDArray[Any] = windows.mean(axis=tuple(range(-k, 0)))
     return pooled
@@ -140,24 +174,25 @@ def avg_pool(
 def global_avg_pool(x: ArrayLike) -> NDArray[Any]:
     """Average over all spatial axes.
 
-    Every circular shift only permutes the samples being averaged, so the result is
-    exactly invariant to circular shifts.
+    Every circular shift only permutes the samples being averaged, so the mean is
+    invariant to circular shifts; in floating point up to rounding, since the sum is
+    taken in another order. A zero-fill shift keeps it only when what leaves is zero.
 
     Args:
-        x: Input of shape (N, C, *S), one or more spatial axes.
+        x: Input of shape (N, C, *S), one or more spatial axes, none of them empty.
 
     Returns:
         Array of shape (N, C).
 
     Raises:
         TypeError: If ``x`` is not real.
-        ValueError: If ``x`` has fewer than 3 axes.
+        ValueError: If ``x`` has fewer than 3 axes or an empty spatial axis.
 
     Examples:
         >>> global_avg_pool(np.arange(8.0).reshape(1, 2, 2, 2)).tolist()
         [[1.5, 5.5]]
     """
-    arr = _spatial(x)
+    arr = _spatial(x, nonempty=True)
     pooled: NDArray[Any] = arr.mean(axis=tuple(range(2, arr.ndim)))
     return pooled
 
@@ -165,24 +200,24 @@ def global_avg_pool(x: ArrayLike) -> NDArray[Any]:
 def global_max_pool(x: ArrayLike) -> NDArray[Any]:
     """Take the maximum over all spatial axes.
 
-    Like the global average, the maximum does not depend on the order of the samples,
-    so it is exactly invariant to circular shifts.
+    The maximum does not depend on the order of the samples, so it is exactly (bit for
+    bit) invariant to circular shifts.
 
     Args:
-        x: Input of shape (N, C, *S), one or more spatial axes.
+        x: Input of shape (N, C, *S), one or more spatial axes, none of them empty.
 
     Returns:
         Array of shape (N, C), same dtype as ``x``.
 
     Raises:
         TypeError: If ``x`` is not real.
-        ValueError: If ``x`` has fewer than 3 axes.
+        ValueError: If ``x`` has fewer than 3 axes or an empty spatial axis.
 
     Examples:
         >>> global_max_pool(np.arange(8).reshape(1, 2, 2, 2)).tolist()
         [[3, 7]]
     """
-    arr = _spatial(x)
+    arr = _spatial(x, nonempty=True)
     pooled: NDArray[Any] = arr.max(axis=tuple(range(2, arr.ndim)))
     return pooled
 
@@ -192,9 +227,10 @@ def subsample(
 ) -> NDArray[Any]:
     """Keep every ``stride``-th sample of every spatial axis, starting at ``offset``.
 
-    This is the subsampling ``D_s``; ``offset`` picks the polyphase component. A shift
-    by ``v`` with ``s`` not dividing ``v`` moves the content to another polyphase
-    component, which is how strides break equivariance.
+    This is the subsampling ``D_s``; ``offset`` picks the polyphase component. On a
+    cyclic grid with ``s | N``, a circular shift by ``v`` with ``s`` not dividing ``v``
+    moves the content to another polyphase component (``D_s T_v = T_{ceil(v/s)}
+    D_s^{(-v mod s)}``), which is how fixed strides break equivariance.
 
     Args:
         x: Input of shape (N, C, *S), one or more spatial axes.

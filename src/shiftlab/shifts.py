@@ -36,6 +36,8 @@ def _as_int(value: object, name: str) -> int:
 
 
 def _as_int_tuple(value: object, name: str) -> tuple[int, ...]:
+    if isinstance(value, np.ndarray) and value.ndim == 0:
+        value = value[()]  # a 0-d array is a scalar
     if isinstance(value, int | np.integer) and not isinstance(value, bool | np.bool_):
         return (int(value),)
     if not isinstance(value, Sequence | np.ndarray) or isinstance(value, str):
@@ -54,8 +56,18 @@ def _per_axis(value: object, count: int, name: str) -> tuple[int, ...]:
 
 def _real_array(x: ArrayLike, name: str) -> NDArray[Any]:
     arr = np.asarray(x)
-    if not (np.issubdtype(arr.dtype, np.number) or arr.dtype == np.bool_) or np.iscomplexobj(arr):
+    # By kind, not by np.number: timedelta64 counts as a number there.
+    if arr.dtype.kind not in "biuf":
         raise TypeError(f"{name} must be real (bool, integer or floating), got dtype {arr.dtype}")
+    return arr
+
+
+def _numeric_array(x: ArrayLike, name: str) -> NDArray[Any]:
+    arr = np.asarray(x)
+    if arr.dtype.kind not in "biufc":
+        raise TypeError(
+            f"{name} must be numeric (bool, integer, floating or complex), got dtype {arr.dtype}"
+        )
     return arr
 
 
@@ -91,10 +103,12 @@ def circular_shift(
         axes: Axes to shift; by default the last ``len(shift)`` axes.
 
     Returns:
-        A new array, equal to ``np.roll(x, shift, axes)``.
+        A new array, equal to ``np.roll(x, shift, axes)``; shifts of any size are
+        taken modulo the axis size first.
 
     Raises:
-        TypeError: If a shift or axis is not an integer (bool and float are rejected).
+        TypeError: If ``x`` is not numeric, or a shift or axis is not an integer (bool
+            and float are rejected).
         ValueError: If ``shift`` and ``axes`` differ in length, or an axis is out of
             range or repeated.
 
@@ -104,12 +118,15 @@ def circular_shift(
         >>> circular_shift([[1, 2], [3, 4]], (1, 0)).tolist()
         [[3, 4], [1, 2]]
     """
-    arr = np.asarray(x)
+    arr = _numeric_array(x, "x")
     shifts = _as_int_tuple(shift, "shift")
     resolved = _resolve_axes(arr.ndim, len(shifts), axes)
     if not shifts:
         return arr.copy()
-    return np.roll(arr, shifts, axis=resolved)
+    # Exact integer reduction first: np.roll takes only shifts that fit in an int64.
+    sizes = [arr.shape[axis] for axis in resolved]
+    reduced = tuple(v % n if n else 0 for v, n in zip(shifts, sizes, strict=True))
+    return np.roll(arr, reduced, axis=resolved)
 
 
 def zero_shift(
@@ -131,7 +148,7 @@ def zero_shift(
         A new array of the same shape and dtype as ``x``.
 
     Raises:
-        TypeError: If a shift or axis is not an integer.
+        TypeError: If ``x`` is not numeric, or a shift or axis is not an integer.
         ValueError: If ``shift`` and ``axes`` differ in length, or an axis is out of
             range or repeated.
 
@@ -141,7 +158,7 @@ def zero_shift(
         >>> zero_shift([1, 2, 3, 4], -3).tolist()
         [4, 0, 0, 0]
     """
-    arr = np.asarray(x)
+    arr = _numeric_array(x, "x")
     shifts = _as_int_tuple(shift, "shift")
     resolved = _resolve_axes(arr.ndim, len(shifts), axes)
     out = np.zeros_like(arr)
@@ -157,9 +174,13 @@ def zero_shift(
     return out
 
 
-def _as_real(value: object) -> float:
+def _as_real(value: object) -> int | float:
+    if isinstance(value, np.ndarray) and value.ndim == 0:
+        value = value[()]
     if isinstance(value, bool | np.bool_) or not isinstance(value, numbers.Real):
         raise TypeError(f"every entry of shift must be a real number, got {value!r}")
+    if isinstance(value, numbers.Integral):
+        return int(value)  # kept exact, so that it can be reduced modulo n exactly
     if not math.isfinite(value):
         raise ValueError(f"every entry of shift must be finite, got {value!r}")
     return float(value)
@@ -200,21 +221,26 @@ def fourier_shift(
         True
     """
     arr = _real_array(x, "x")
-    raw = shift if isinstance(shift, Sequence | np.ndarray) else (shift,)
+    raw: list[object] = [shift]
+    if isinstance(shift, Sequence | np.ndarray) and np.ndim(shift) > 0:
+        raw = list(shift)
     shifts = tuple(_as_real(v) for v in raw)
     resolved = _resolve_axes(arr.ndim, len(shifts), axes)
-    if not shifts:
+    if not shifts or arr.size == 0:  # nothing to shift
         return arr.astype(np.float64)
     spectrum = np.fft.fftn(arr.astype(np.float64), axes=resolved)
     for axis, v in zip(resolved, shifts, strict=True):
         n = arr.shape[axis]
+        # The phase has period n in v: reduce first (exactly for integers), or a large v
+        # loses its fractional digits in k * v / n and an integer shift drifts.
+        reduced = v % n
         k = np.rint(np.fft.fftfreq(n) * n)  # signed frequencies 0, 1, ..., -1
-        phase = np.exp(-2j * np.pi * k * v / n)
+        phase = np.exp(-2j * np.pi * k * reduced / n)
         spectrum *= phase.reshape([-1 if a == axis else 1 for a in range(arr.ndim)])
     return np.fft.ifftn(spectrum, axes=resolved).real
 
 
-def centered_shifts(shape: Sequence[int]) -> list[tuple[int, ...]]:
+def centered_shifts(shape: int | Sequence[int]) -> list[tuple[int, ...]]:
     """List every circular shift of a grid exactly once, centred on zero.
 
     On an axis of size ``n`` the shifts ``v`` and ``v + n`` are the same map, so one
@@ -222,7 +248,7 @@ def centered_shifts(shape: Sequence[int]) -> list[tuple[int, ...]]:
     lie in ``[-((n - 1) // 2), n // 2]``.
 
     Args:
-        shape: Size of each shifted axis, e.g. (H, W).
+        shape: Size of each shifted axis, e.g. (H, W); one integer for one axis.
 
     Returns:
         All shifts in lexicographic order, ``prod(shape)`` tuples.
@@ -239,6 +265,6 @@ def centered_shifts(shape: Sequence[int]) -> list[tuple[int, ...]]:
     """
     sizes = _as_int_tuple(shape, "shape")
     if any(n < 1 for n in sizes):
-        raise ValueError(f"every size in shape must be at least 1, got {tuple(shape)}")
+        raise ValueError(f"every size in shape must be at least 1, got {sizes}")
     ranges = [range(-((n - 1) // 2), n // 2 + 1) for n in sizes]
     return list(itertools.product(*ranges))
