@@ -374,14 +374,15 @@ def test_the_callers_array_is_not_handed_to_f() -> None:
 
 @pytest.mark.parametrize("scale", [1e160, 1e-170])
 def test_the_relative_error_survives_huge_and_tiny_norms(scale: float) -> None:
-    bumped = lambda a: a + scale * (np.arange(8) == 0)  # noqa: E731  # not equivariant
-    reference = equivariance_error(lambda a: a + (np.arange(8) == 0), X, [(0, 1)])
-    report = equivariance_error(lambda a: bumped(scale * a), X, [(0, 1)])
+    bump = np.arange(8) == 0  # a position-dependent offset: not equivariant
+    reference = equivariance_error(lambda a: a + bump, X, [(0, 1)])
+    report = equivariance_error(lambda a: scale * a + scale * bump, X, [(0, 1)])
     assert math.isclose(report.max_relative_l2, reference.max_relative_l2, rel_tol=1e-9)
     assert math.isfinite(report.max_abs)
 
 
 def test_a_zero_dimensional_array_is_a_shift() -> None:
     x = RNG.standard_normal((1, 2, 6))
-    report = equivariance_error(lambda a: a, x, [np.array(2), np.array([-1])])
+    shifts: list[Any] = [np.array(2), np.array([-1])]
+    report = equivariance_error(lambda a: a, x, shifts)
     assert [e.shift for e in report] == [(2,), (-1,)]

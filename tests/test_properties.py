@@ -231,7 +231,9 @@ def test_subsampling_commutes_with_multiples_of_the_stride(data: st.DataObject, 
     )
 
 
-def _oracle_error(output: Array, expected: Array, keep: Array) -> tuple[float, float]:
+def _oracle_error(
+    output: Array, expected: Array, keep: np.ndarray[Any, Any]
+) -> tuple[float, float]:
     # Written from the definition with a boolean mask, independently of the slicing in
     # shiftlab.measures: nan where nothing is compared or both sides are zero.
     a, b = output[..., keep], expected[..., keep]

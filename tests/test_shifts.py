@@ -235,8 +235,10 @@ def test_fourier_shift_of_an_empty_array_is_empty() -> None:
 
 def test_fourier_shift_takes_zero_dimensional_arrays() -> None:
     x = np.arange(5.0)
-    np.testing.assert_allclose(fourier_shift(x, np.array(2)), np.roll(x, 2), atol=1e-12)
-    np.testing.assert_allclose(fourier_shift(x, np.array(0.5)), fourier_shift(x, 0.5))
+    two: Any = np.array(2)  # 0-d arrays, as indexing and reductions return
+    half: Any = np.array(0.5)
+    np.testing.assert_allclose(fourier_shift(x, two), np.roll(x, 2), atol=1e-12)
+    np.testing.assert_allclose(fourier_shift(x, half), fourier_shift(x, 0.5))
 
 
 def test_centered_shifts_takes_one_integer_for_one_axis() -> None:
