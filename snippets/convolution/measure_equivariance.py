@@ -1,7 +1,8 @@
 """Equivariance of one layer, measured over every shift of an 8x8 input.
 
-Circular padding is exact; zero padding is exact only on the interior, measured with
-zero-fill shifts; after stride 2 only even shifts have a defined answer.
+Circular padding is exact; zero padding, on an input whose content reaches the border, is
+exact on the interior, measured with zero-fill shifts; after stride 2 (which divides 8)
+only even shifts have an integer output shift, and for them the layer is exact.
 """
 
 import numpy as np

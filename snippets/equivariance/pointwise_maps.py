@@ -1,7 +1,8 @@
 """A pointwise map commutes with every circular shift, so it is equivariant.
 
-ReLU, the square and the identity act on each sample alone, so f(T_v x) = T_v f(x)
-holds bit for bit, for every shift v, in 1-D and in 2-D alike.
+ReLU, the square and the identity act on each sample alone, by a comparison, one correctly
+rounded multiplication or nothing, so f(T_v x) = T_v f(x) holds bit for bit, for every
+shift v, in 1-D and in 2-D alike.
 """
 
 import numpy as np

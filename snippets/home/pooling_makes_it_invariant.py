@@ -1,6 +1,7 @@
 """Global average pooling turns equivariant features into an invariant read-out.
 
-A stride-2 layer in front of it keeps the invariance only for even shifts.
+A stride-2 layer in front of it keeps the invariance for a 2-pixel shift (2 divides 32)
+and loses it for a 1-pixel one.
 """
 
 import torch

@@ -1,0 +1,28 @@
+"""A stride-2 layer passes 2-pixel shifts to the read-out only when 2 divides the image size.
+
+On 32 x 32 the stride-2 layer samples rows 0, 2, ..., 30, and a 2-pixel shift of the image
+moves its output by one row. On 33 x 33 it samples rows 0, 2, ..., 32: after a 2-pixel roll
+one of those rows is an odd one, and the global average sees a different set of values.
+"""
+
+import torch
+
+torch.manual_seed(0)
+conv = torch.nn.Conv2d(3, 8, 5, stride=2, padding=2, padding_mode="circular")
+
+
+def readout(image: torch.Tensor) -> torch.Tensor:
+    return torch.relu(conv(image)).mean(dim=(-2, -1))  # (N, C): global average pool
+
+
+change = {}
+with torch.no_grad():
+    for size in (32, 33):
+        x = torch.randn(1, 3, size, size)  # (N, C, H, W)
+        moved = readout(torch.roll(x, (2, 0), dims=(-2, -1)))
+        change[size] = ((moved - readout(x)).norm() / readout(x).norm()).item()
+        print(f"{size} x {size}, shift (2, 0): relative change {change[size]:.3f}")
+        #> 32 x 32, shift (2, 0): relative change 0.000
+        #> 33 x 33, shift (2, 0): relative change 0.023
+assert change[32] < 1e-6
+assert change[33] > 1e-3
