@@ -1,8 +1,8 @@
 """A bright pixel max-pooled L times (k2, s2) lands at floor(position / 2^L).
 
-So pixels merge only inside aligned blocks of 2^L x 2^L: two pixels 1 px apart can stay
-apart until the last level, while pixels 2^L - 1 px apart merge at level L. Pooling brings
-features together relative to a fixed grid, not for every translation.
+So pixels merge only inside aligned blocks of 2^L x 2^L: columns a and b meet at level
+1 + (index of the highest bit in which a and b differ) = (a ^ b).bit_length(). Two pixels
+1 px apart can stay apart until the last level, pixels 2^L - 1 px apart can merge at level L.
 """
 
 import numpy as np
@@ -31,15 +31,16 @@ def merge_level(p: tuple[int, int], q: tuple[int, int]) -> int:  # first level, 
 neighbours = [merge_level((5, c), (5, c + 1)) for c in range(H - 1)]
 print("(5, c) and (5, c + 1) merge at level:", neighbours)
 #> (5, c) and (5, c + 1) merge at level: [1, 2, 1, 3, 1, 2, 1, 4, 1, 2, 1, 3, 1, 2, 1]
-seed_pair, diagonal = merge_level((2, 2), (7, 7)), merge_level((7, 7), (8, 8))
-print(f"(2, 2) and (7, 7) merge at level {seed_pair}, (7, 7) and (8, 8) at level {diagonal}")
+their_pair, diagonal = merge_level((2, 2), (7, 7)), merge_level((7, 7), (8, 8))
+print(f"(2, 2) and (7, 7) merge at level {their_pair}, (7, 7) and (8, 8) at level {diagonal}")
 #> (2, 2) and (7, 7) merge at level 3, (7, 7) and (8, 8) at level 4
 
-# The seed's 10 x 10 grid: 10 -> 5 -> 2 drops input rows and columns 8 and 9 at level 2.
+# The demonstration's 10 x 10 grid: 10 -> 5 -> 2 drops input rows and columns 8 and 9 at level 2.
 small = max_pool(max_pool(np.eye(100).reshape(100, 1, 10, 10), 2), 2)  # (100, 1, 2, 2)
 survivors = int(small.reshape(100, -1).max(axis=1).sum())
 print(f"10 x 10, two levels: {survivors} of 100 positions still visible")
 #> 10 x 10, two levels: 64 of 100 positions still visible
 assert neighbours == [(c ^ (c + 1)).bit_length() for c in range(H - 1)]  # the ruler sequence
-assert (seed_pair, diagonal) == (3, 4)
+assert all(merge_level((5, a), (5, b)) == (a ^ b).bit_length() for a in range(H) for b in range(a))
+assert (their_pair, diagonal) == (3, 4)
 assert survivors == 64

@@ -1,4 +1,4 @@
-"""Subsampling commutes with a shift only when the stride divides it.
+"""As maps, D_s T_v = T_u D_s with an integer u holds only when the stride s divides v.
 
 On a grid of N samples with s dividing N, and v = q s + r (0 <= r < s):
 D_s T_v x = T_q D_s x if r = 0, and D_s T_v x = T_{q+1} D_s^(s - r) x otherwise, where
