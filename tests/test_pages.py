@@ -6,6 +6,8 @@
 * Every figure reference comes as a light/dark pair of a figure the library registers,
   and every registered figure is shown by some page.
 * Every page in docs/ is in the nav, and every nav entry exists.
+* Every decimal number in a page's prose is printed by a snippet: numbers are quoted from
+  a run, never typed.
 """
 
 from __future__ import annotations
@@ -252,3 +254,46 @@ def test_every_page_is_in_the_nav() -> None:
 def test_every_nav_entry_exists() -> None:
     missing = [p for p in nav_paths(mkdocs_config()["nav"]) if not (DOCS / p).is_file()]
     assert not missing, f"nav entries in mkdocs.yml with no file under docs/: {missing}"
+
+
+# Prose only: code, math, inline code, link targets, footnote texts (citations carry
+# volume and page numbers) and image alt texts (they describe generated figures).
+_NOT_PROSE = [
+    re.compile(r"^(?P<f>`{3,}|~{3,}).*?^(?P=f)", re.S | re.M),
+    re.compile(r"\\\[.*?\\\]", re.S),
+    re.compile(r"\\\(.*?\\\)", re.S),
+    re.compile(r"`[^`]*`"),
+    re.compile(r"!\[[^\]]*\]"),
+    re.compile(r"\]\([^)]*\)"),
+    re.compile(r"^\[\^[^\]]+\]:.*?(?=^\S|\Z)", re.S | re.M),
+]
+DECIMAL = re.compile(r"(?<![\w.:/-])\d+\.\d+(?!\w|\.\d)")
+
+
+def prose_decimals(text: str) -> list[str]:
+    for pattern in _NOT_PROSE:
+        text = pattern.sub(" ", text)
+    return DECIMAL.findall(text)
+
+
+def printed_decimals() -> set[str]:
+    found: set[str] = set()
+    for snippet in discover():
+        for line in snippet.read_text(encoding="utf-8").splitlines():
+            if line.strip().startswith("#>"):
+                found.update(re.findall(r"\d+\.\d+", line))
+    return found
+
+
+def test_prose_decimals_are_read_off_a_snippet_run_only() -> None:
+    assert prose_decimals("off by 0.75. In `x = 0.5` and \\(0.25\\), [a](b/1.2.md)") == ["0.75"]
+
+
+@pytest.mark.parametrize("page", PAGES, ids=PAGE_IDS)
+def test_numbers_in_prose_are_printed_by_a_snippet(page: Path) -> None:
+    printed = printed_decimals()
+    typed = [n for n in prose_decimals(page_text(page)) if n not in printed]
+    assert not typed, (
+        f"{page.relative_to(ROOT)} quotes {typed}, which no snippet prints: quote numbers "
+        "from a snippet's #> output (and keep them equal), never type them"
+    )

@@ -25,7 +25,6 @@ from numpy.typing import ArrayLike, NDArray
 
 from shiftlab.shifts import _per_axis, _real_array
 
-
 PoolPadding = Literal["constant", "circular"]
 """How a local pool pads: "constant" (``-inf`` for max, 0 for average, as torch) or "circular"."""
 
@@ -46,6 +45,7 @@ def _windows(
     kernel_size: int | Sequence[int],
     stride: int | Sequence[int] | None,
     padding: int | Sequence[int],
+    *,
     padding_mode: object,
     max_fill: bool,
 ) -> NDArray[Any]:
@@ -122,7 +122,8 @@ def max_pool(
         >>> max_pool(x, 3, stride=1, padding=1, padding_mode="circular").tolist()
         [[[1, 1, 1, 1, 1, 1, 1, 1]]]
     """
-    windows = _windows(x, kernel_size, stride, padding, padding_mode, max_fill=True)  # (N, C, *S_out, *K)
+    windows = _windows(x, kernel_size, stride, padding, padding_mode=padding_mode, max_fill=True)
+    # windows: (N, C, *S_out, *K)
     k = (windows.ndim - 2) // 2
     pooled: NDArray[Any] = windows.max(axis=tuple(range(-k, 0)))
     return pooled
@@ -165,7 +166,8 @@ def avg_pool(
         >>> avg_pool(np.array([[[3.0, 0.0, 0.0]]]), 3, 1, 1, padding_mode="circular").tolist()
         [[[1.0, 1.0, 1.0]]]
     """
-    windows = _windows(x, kernel_size, stride, padding, padding_mode, max_fill=False)  # (N, C, *S_out, *K)
+    windows = _windows(x, kernel_size, stride, padding, padding_mode=padding_mode, max_fill=False)
+    # windows: (N, C, *S_out, *K)
     k = (windows.ndim - 2) // 2
     pooled: NDArray[Any] = windows.mean(axis=tuple(range(-k, 0)))
     return pooled
