@@ -10,8 +10,8 @@ The numpy core, re-exported here, needs nothing but numpy:
 * ``shiftlab.measures``: ``equivariance_error`` and ``invariance_error``.
 
 Examples:
-    A convolution with circular padding commutes with every circular shift; global
-    average pooling on top of it is invariant to them:
+    A stride-1 convolution with circular padding that keeps the size commutes with every
+    circular shift; global average pooling on top of it is invariant to them:
 
     >>> import numpy as np
     >>> import shiftlab

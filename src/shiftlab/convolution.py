@@ -1,8 +1,10 @@
 """Reference convolution in numpy: cross-correlation and true convolution, 1-D to 3-D.
 
 Both are sums of the same weights applied at every position, which is why they commute
-with shifts: ``correlate(T_v x) = T_v correlate(x)`` exactly with circular padding and
-stride 1, and for shifts that are multiples of the stride otherwise.
+with circular shifts: ``correlate(T_v x) = T_v correlate(x)`` exactly with stride 1 and
+circular padding that keeps the size (``2p = d(K - 1)``, the default ``pad``). With stride
+``s`` and ``s | N`` the output moves by ``T_{v/s}`` for the shifts ``s`` divides; with
+zero padding the identity holds only away from the border, under zero-fill shifts.
 
 ``correlate`` matches ``torch.nn.functional.conv1d`` / ``conv2d`` / ``conv3d`` for every
 padding mode, stride and dilation, see tests/test_convolution.py.

@@ -1,9 +1,9 @@
 """Padding of the spatial axes of (N, C, *S) arrays.
 
 Padding decides what a convolution sees beyond the border, and with it whether the
-layer commutes with shifts: circular padding makes the grid a torus (exact equivariance
-under circular shifts), every other mode treats the border specially and so leaks
-absolute position into the features.
+layer commutes with shifts: circular padding that keeps the size makes the grid a torus
+(exact equivariance under circular shifts), every other mode treats the border specially
+and so leaks absolute position into the features near it.
 
 Matches ``torch.nn.functional.pad`` (modes constant / circular / reflect / replicate)
 and torch's ``padding="same"`` split, see tests/test_padding.py.
@@ -103,9 +103,10 @@ def pad_spatial(
 ) -> NDArray[Any]:
     """Pad the spatial axes of an (N, C, *S) array.
 
-    The mode is the boundary model of the layer: "circular" wraps around (the only mode
-    under which a convolution commutes exactly with circular shifts), "zero" fills with
-    zeros, "reflect" mirrors without repeating the edge, "replicate" repeats the edge.
+    The mode is the boundary model of the layer: "circular" wraps around (with
+    ``d * (K - 1)`` padded samples per axis, the mode under which a generic convolution
+    commutes exactly with circular shifts), "zero" fills with zeros, "reflect" mirrors
+    without repeating the edge, "replicate" repeats the edge.
 
     Args:
         x: Array of shape (N, C, *S) with at least one spatial axis.

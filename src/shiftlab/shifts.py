@@ -135,8 +135,8 @@ def zero_shift(
     """Shift ``x`` with zero fill: ``(Z_v x)[i] = x[i - v]`` inside the grid, else 0.
 
     This is what a translation looks like on a finite image with zero padding. Content
-    pushed off the grid is lost, which is why ``Z_v`` is not invertible and zero-padded
-    networks are equivariant only away from the border.
+    pushed off the grid is lost, which is why ``Z_v`` is not invertible; zero-padded
+    layers commute with it on the interior, away from the border.
 
     Args:
         x: Array to shift, any shape.
