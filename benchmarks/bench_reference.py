@@ -1,8 +1,10 @@
-"""Benchmarks for the numpy reference code: run with `make bench`, never part of `make test`.
+"""Benchmarks for the reference code and layers: run with `make bench`, never part of `make test`.
 
 Each case times the best of several repeats and compares it with a target; the targets
 are generous ceilings for a 2-core machine, meant to catch an accidental Python loop
-over pixels or an unbatched measurement, not to race torch. Exit status 1 when a case
+over pixels or an unbatched measurement, not to race torch. The torch layers are timed
+against the plain strided pool on the same input and reported as a ratio of times,
+which carries over between machines better than seconds. Exit status 1 when a case
 misses its target.
 """
 
@@ -21,6 +23,7 @@ import torch.nn.functional as F  # noqa: N812 - the usual name
 
 from shiftlab.convolution import correlate
 from shiftlab.figures import build
+from shiftlab.layers import AdaptivePolyphaseSampling, BlurPool, MaxBlurPool
 from shiftlab.measures import equivariance_error
 from shiftlab.pooling import max_pool
 
@@ -33,7 +36,8 @@ class Case:
 
     name: str
     run: Callable[[], object]
-    target_s: float | None  # None: shown for comparison only
+    target: float | None  # seconds, or a ratio with `baseline`; None: shown for comparison
+    baseline: Callable[[], object] | None = None  # if set, report time(run) / time(baseline)
 
 
 def best_of(run: Callable[[], object], repeat: int = 5) -> float:
@@ -66,6 +70,28 @@ def cases() -> list[Case]:
             1.0,
         ),
         Case("figures, nothing changed (cache hit)", lambda: build(figures_dir), 0.05),
+        *layer_cases(),
+    ]
+
+
+def layer_cases() -> list[Case]:
+    """BlurPool, MaxBlurPool and APS against MaxPool2d(2) on one float32 input, no grad."""
+    xt = torch.from_numpy(np.random.default_rng(1).standard_normal((8, 16, 64, 64))).float()
+    plain, blur, max_blur = torch.nn.MaxPool2d(2), BlurPool(4), MaxBlurPool(2, 4)
+    aps = AdaptivePolyphaseSampling(2)
+
+    def timed(layer: torch.nn.Module) -> Callable[[], object]:
+        def run() -> object:
+            with torch.no_grad():  # inference: no graph to record
+                return layer(xt)
+
+        return run
+
+    return [
+        Case("MaxPool2d(2), 8x16x64x64 float32", timed(plain), None),
+        Case("BlurPool(4) / MaxPool2d(2)", timed(blur), 25.0, timed(plain)),
+        Case("MaxBlurPool(2, 4) / MaxPool2d(2)", timed(max_blur), 40.0, timed(plain)),
+        Case("APS(s=2, L2) / MaxPool2d(2)", timed(aps), 25.0, timed(plain)),
     ]
 
 
@@ -79,12 +105,15 @@ def main() -> int:
     failed = 0
     sys.stdout.write(f"{'case':<52} {'best (s)':>9} {'target':>8}\n")
     for case in cases():
-        seconds = best_of(case.run)
-        missed = case.target_s is not None and seconds > case.target_s
+        value, unit = best_of(case.run), ""
+        if case.baseline is not None:  # best against best, more repeats: millisecond runs
+            value, unit = best_of(case.run, 25) / best_of(case.baseline, 25), "x"
+        missed = case.target is not None and value > case.target
         failed += missed
-        target = "-" if case.target_s is None else f"{case.target_s:.2f}"
+        target = "-" if case.target is None else f"{case.target:.2f}{unit}"
         mark = "  MISSED" if missed else ""
-        sys.stdout.write(f"{case.name:<52} {seconds:>9.4f} {target:>8}{mark}\n")
+        shown = f"{value:.4f}" if not unit else f"{value:.2f}x"
+        sys.stdout.write(f"{case.name:<52} {shown:>9} {target:>8}{mark}\n")
     return 1 if failed else 0
 
 

@@ -32,7 +32,15 @@ from tests.snippet_runner import ROOT
 DOCS = ROOT / "docs"
 MATHJAX = "assets/mathjax/tex-svg.js"
 MATHJAX_CONFIG = "javascripts/mathjax.js"
-REFERENCE_MODULES = ["shifts", "padding", "convolution", "pooling", "measures", "figures"]
+REFERENCE_MODULES = [
+    "shifts",
+    "padding",
+    "convolution",
+    "pooling",
+    "measures",
+    "layers",
+    "figures",
+]
 NOTEBOOKS = sorted((DOCS / "notebooks").glob("*.ipynb"))
 
 # A <link> with one of these rel values names a page; it loads nothing.
@@ -281,7 +289,8 @@ def public_objects(module_name: str) -> list[str]:
     for name, value in vars(module).items():
         if not (inspect.isfunction(value) or inspect.isclass(value)):
             continue
-        if value.__module__ != module_name:
+        # Defined in the module, or in a submodule of a package that re-exports it.
+        if value.__module__ != module_name and not value.__module__.startswith(module_name + "."):
             continue
         if (name in exported) if exported is not None else not name.startswith("_"):
             names.append(name)

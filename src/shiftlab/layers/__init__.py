@@ -1,0 +1,48 @@
+"""Torch layers that restore shift symmetry to strided networks (needs ``shiftlab[torch]``).
+
+A stride keeps one polyphase component of a feature map, so it breaks the shift
+equivariance of the convolutions around it. Two remedies, both without parameters:
+
+* ``BlurPool`` (Zhang 2019) low-passes before subsampling, with ``MaxBlurPool`` and
+  ``ConvBlurPool`` replacing a strided max-pool or convolution: still equivariant only
+  to multiples of the stride, but far less sensitive to the shifts in between;
+* ``AdaptivePolyphaseSampling`` / ``aps_downsample`` (Chaman & Dokmanić 2021) keep the
+  component with the largest norm, which moves with the content: with circular padding
+  and a global pool the network is exactly invariant to every circular shift.
+
+Tensors are (N, C, H, W). Importing ``shiftlab`` does not import this package (the numpy
+core stays torch-free): import ``shiftlab.layers`` explicitly.
+
+Examples:
+    Circular convolution, APS and global average pooling give the same output for
+    every circular shift of the input:
+
+    >>> import torch
+    >>> import torch.nn.functional as F
+    >>> from shiftlab.layers import aps_downsample, pad2d
+    >>> gen = torch.Generator().manual_seed(0)
+    >>> x = torch.randn(1, 2, 6, 6, generator=gen, dtype=torch.float64)  # (N, C, H, W)
+    >>> w = torch.randn(4, 2, 3, 3, generator=gen, dtype=torch.float64)  # (C_out, C_in, 3, 3)
+    >>> def net(a: torch.Tensor) -> torch.Tensor:
+    ...     features = F.conv2d(pad2d(a, (1, 1), "circular"), w)  # (N, 4, 6, 6)
+    ...     return aps_downsample(features)[0].mean(dim=(2, 3))  # (N, 4)
+    >>> shifted = [net(torch.roll(x, (v, u), dims=(2, 3))) for v in range(6) for u in range(6)]
+    >>> max(float((out - net(x)).abs().max()) for out in shifted) < 1e-12
+    True
+"""
+
+from shiftlab.layers.blurpool import BlurPool, ConvBlurPool, MaxBlurPool, binomial_filter
+from shiftlab.layers.padding import LayerPadding, pad2d, split_padding
+from shiftlab.layers.polyphase import AdaptivePolyphaseSampling, aps_downsample
+
+__all__ = [
+    "AdaptivePolyphaseSampling",
+    "BlurPool",
+    "ConvBlurPool",
+    "LayerPadding",
+    "MaxBlurPool",
+    "aps_downsample",
+    "binomial_filter",
+    "pad2d",
+    "split_padding",
+]
