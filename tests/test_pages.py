@@ -257,9 +257,11 @@ def test_every_nav_entry_exists() -> None:
 
 
 # Prose only: code, math, inline code, link targets, footnote texts (citations carry
-# volume and page numbers) and image alt texts (they describe generated figures).
+# volume and page numbers), image alt texts (they describe generated figures) and
+# `!!! quote` admonitions, where numbers published by others are quoted with their source.
 _NOT_PROSE = [
     re.compile(r"^(?P<f>`{3,}|~{3,}).*?^(?P=f)", re.S | re.M),
+    re.compile(r"^!!! quote\b.*?(?=^\S|\Z)", re.S | re.M),
     re.compile(r"\\\[.*?\\\]", re.S),
     re.compile(r"\\\(.*?\\\)", re.S),
     re.compile(r"`[^`]*`"),
@@ -286,7 +288,9 @@ def printed_decimals() -> set[str]:
 
 
 def test_prose_decimals_are_read_off_a_snippet_run_only() -> None:
-    assert prose_decimals("off by 0.75. In `x = 0.5` and \\(0.25\\), [a](b/1.2.md)") == ["0.75"]
+    text = "off by 0.75. In `x = 0.5` and \\(0.25\\), [a](b/1.2.md)"
+    quoted = '\n\n!!! quote "Zhang (2019)"\n    76.16 and 89.20\n\nAfter it, 0.5.'
+    assert prose_decimals(text + quoted) == ["0.75", "0.5"]
 
 
 @pytest.mark.parametrize("page", PAGES, ids=PAGE_IDS)
