@@ -32,6 +32,7 @@ from shiftlab.measures import ShiftError, ShiftReport, equivariance_error, invar
 from shiftlab.padding import PaddingMode, pad_spatial, same_padding
 from shiftlab.pooling import (
     avg_pool,
+    binomial_filter,
     global_avg_pool,
     global_max_pool,
     max_pool,
@@ -44,6 +45,7 @@ __all__ = [
     "ShiftError",
     "ShiftReport",
     "avg_pool",
+    "binomial_filter",
     "centered_shifts",
     "circular_shift",
     "convolve",

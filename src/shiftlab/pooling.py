@@ -16,6 +16,7 @@ exactly invariant to circular shifts.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import Any, Literal
 
@@ -23,7 +24,7 @@ import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 from numpy.typing import ArrayLike, NDArray
 
-from shiftlab.shifts import _per_axis, _real_array
+from shiftlab.shifts import _as_int, _per_axis, _real_array
 
 PoolPadding = Literal["constant", "circular"]
 """How a local pool pads: "constant" (``-inf`` for max, 0 for average, as torch) or "circular"."""
@@ -261,3 +262,35 @@ def subsample(
         raise ValueError(f"offset must satisfy 0 <= offset < stride, got {offset!r} for {steps}")
     kept = tuple(slice(o, None, s) for o, s in zip(offsets, steps, strict=True))
     return arr[(slice(None), slice(None), *kept)].copy()  # (N, C, *S_out)
+
+
+def binomial_filter(size: int) -> NDArray[np.float64]:
+    """The 2-D binomial blur: outer product of a row of Pascal's triangle, summing to 1.
+
+    Row ``size - 1`` of Pascal's triangle approximates a Gaussian; its frequency
+    response ``|cos(w / 2)| ** (size - 1)`` vanishes at Nyquist (for ``size >= 2``), the
+    frequency a stride of 2 folds onto the constant. The entries ``C(size-1, i) *
+    C(size-1, j) / 4 ** (size - 1)`` are dyadic fractions, exact in float32 and float64.
+    These are the filters of Zhang's BlurPool (2019), ``shiftlab.layers.BlurPool``.
+
+    Args:
+        size: Number of taps per axis, 1 to 7 (Zhang's sizes; 1 means no blur).
+
+    Returns:
+        float64 array of shape (size, size).
+
+    Raises:
+        TypeError: If ``size`` is not an integer.
+        ValueError: If ``size`` is not between 1 and 7.
+
+    Examples:
+        >>> (binomial_filter(3) * 16).tolist()
+        [[1.0, 2.0, 1.0], [2.0, 4.0, 2.0], [1.0, 2.0, 1.0]]
+        >>> float(binomial_filter(7).sum())
+        1.0
+    """
+    if not 1 <= _as_int(size, "filter_size") <= 7:
+        raise ValueError(f"filter_size must be between 1 and 7, got {size!r}")
+    row = np.array([math.comb(size - 1, i) for i in range(size)], dtype=np.float64)
+    kernel: NDArray[np.float64] = np.outer(row, row) / row.sum() ** 2  # (size, size)
+    return kernel

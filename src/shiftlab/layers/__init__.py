@@ -31,9 +31,10 @@ Examples:
     True
 """
 
-from shiftlab.layers.blurpool import BlurPool, ConvBlurPool, MaxBlurPool, binomial_filter
+from shiftlab.layers.blurpool import BlurPool, ConvBlurPool, MaxBlurPool
 from shiftlab.layers.padding import LayerPadding, pad2d, split_padding
 from shiftlab.layers.polyphase import AdaptivePolyphaseSampling, aps_downsample
+from shiftlab.pooling import binomial_filter
 
 __all__ = [
     "AdaptivePolyphaseSampling",

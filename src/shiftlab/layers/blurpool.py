@@ -10,12 +10,8 @@ smoothly in between. Filter rows, padding split and the size-1 case follow Zhang
 
 from __future__ import annotations
 
-import math
-
-import numpy as np
 import torch
 import torch.nn.functional as F  # noqa: N812 - the usual name for torch's functional API
-from numpy.typing import NDArray
 from torch import nn
 
 from shiftlab.layers.padding import (
@@ -26,43 +22,15 @@ from shiftlab.layers.padding import (
     pad2d,
     split_padding,
 )
-
-
-def binomial_filter(size: int) -> NDArray[np.float64]:
-    """The 2-D binomial blur: outer product of a row of Pascal's triangle, summing to 1.
-
-    Row ``size - 1`` of Pascal's triangle approximates a Gaussian; its frequency
-    response ``|cos(w / 2)| ** (size - 1)`` vanishes at Nyquist (for ``size >= 2``), the
-    frequency a stride of 2 folds onto the constant. The entries ``C(size-1, i) *
-    C(size-1, j) / 4 ** (size - 1)`` are dyadic fractions, exact in float32 and float64.
-
-    Args:
-        size: Number of taps per axis, 1 to 7 (Zhang's sizes; 1 means no blur).
-
-    Returns:
-        float64 array of shape (size, size).
-
-    Raises:
-        TypeError: If ``size`` is not an integer.
-        ValueError: If ``size`` is not between 1 and 7.
-
-    Examples:
-        >>> (binomial_filter(3) * 16).tolist()
-        [[1.0, 2.0, 1.0], [2.0, 4.0, 2.0], [1.0, 2.0, 1.0]]
-        >>> float(binomial_filter(7).sum())
-        1.0
-    """
-    size = _positive_int(size, "filter_size", 1, 7)
-    row = np.array([math.comb(size - 1, i) for i in range(size)], dtype=np.float64)
-    kernel: NDArray[np.float64] = np.outer(row, row) / row.sum() ** 2  # (size, size)
-    return kernel
+from shiftlab.pooling import binomial_filter
 
 
 class BlurPool(nn.Module):
     """Blur every channel with a fixed binomial filter, then keep every ``stride``-th sample.
 
-    ``y = D_s(blur(pad(x)))``: a depthwise correlation with ``binomial_filter``, padding
-    split ``split_padding(filter_size)`` on each axis, and ``filter_size = 1`` meaning
+    ``y = D_s(blur(pad(x)))``: a depthwise correlation with the binomial filter
+    (``shiftlab.pooling.binomial_filter``), padding split ``split_padding(filter_size)``
+    on each axis, and ``filter_size = 1`` meaning
     plain subsampling ``x[:, :, ::s, ::s]``. The filter is a buffer (no parameters),
     stored once, applied to any number of channels in the input's dtype and device.
     With ``padding_mode="circular"`` and ``s`` dividing H and W, ``BlurPool(T_v x) =
