@@ -241,6 +241,29 @@ class Run:
     error: str | None  # the traceback, if the snippet raised
 
 
+def _torch_settings() -> tuple[object, bool, int] | None:
+    """The process-wide torch settings a snippet may change, if torch is loaded."""
+    torch = sys.modules.get("torch")
+    if torch is None:
+        return None
+    return (
+        torch.get_default_dtype(),
+        torch.are_deterministic_algorithms_enabled(),
+        torch.get_num_threads(),
+    )
+
+
+def _restore_torch(settings: tuple[object, bool, int] | None) -> None:
+    torch = sys.modules.get("torch")
+    if torch is None:
+        return
+    # Loaded by this snippet: back to torch's own defaults (threads are left as they are).
+    dtype, deterministic, threads = settings or (torch.float32, False, torch.get_num_threads())
+    torch.set_default_dtype(dtype)
+    torch.use_deterministic_algorithms(deterministic)
+    torch.set_num_threads(threads)
+
+
 @contextlib.contextmanager
 def _isolated(path: Path, root: Path) -> Iterator[types.ModuleType]:
     """Give a snippet what `python path` would: a fresh `__main__`, argv, cwd, sys.path."""
@@ -251,6 +274,7 @@ def _isolated(path: Path, root: Path) -> Iterator[types.ModuleType]:
     old_path = sys.path[:]
     old_cwd = Path.cwd()
     printoptions = np.get_printoptions()
+    torch_settings = _torch_settings()
     sys.modules["__main__"] = module
     sys.argv = [str(path)]
     sys.path.insert(0, str(path.parent))
@@ -266,8 +290,10 @@ def _isolated(path: Path, root: Path) -> Iterator[types.ModuleType]:
             del sys.modules["__main__"]
         else:
             sys.modules["__main__"] = old_main
-        # A snippet may set numpy's print options for its output; the next one starts clean.
+        # A snippet may set numpy's print options for its output, or torch's default
+        # dtype for its arithmetic; the next one starts clean, as a new process would.
         np.set_printoptions(**printoptions)
+        _restore_torch(torch_settings)
 
 
 def run(path: Path, layout: Layout, root: Path = ROOT) -> Run:

@@ -153,6 +153,32 @@ def test_each_run_has_fresh_globals(tmp_path: Path) -> None:
     assert report.ok, report.format()
 
 
+def test_torch_settings_do_not_leak_into_the_next_snippet(tmp_path: Path) -> None:
+    first = write(
+        tmp_path,
+        """
+        import torch
+
+        torch.set_default_dtype(torch.float64)
+        torch.use_deterministic_algorithms(True)
+        """,
+        name="first.py",
+    )
+    second = write(
+        tmp_path,
+        """
+        import torch
+
+        print(torch.get_default_dtype(), torch.are_deterministic_algorithms_enabled())
+        #> torch.float32 False
+        """,
+        name="second.py",
+    )
+    assert check(first).ok
+    report = check(second)
+    assert report.ok, report.format()
+
+
 def test_error_is_reported_and_blocks_update(tmp_path: Path) -> None:
     source = 'print("before")\n#> stale\nraise RuntimeError("claim does not hold")\n'
     path = write(tmp_path, source)
