@@ -19,8 +19,8 @@ SITE := site
 FIGURES := docs/figures
 ADDR := 127.0.0.1:8000
 
-.PHONY: help setup serve test docs figures snippets lint format format-check typecheck \
-	pytest bench clean distclean
+.PHONY: help setup serve test docs experiments figures snippets lint format format-check \
+	typecheck pytest bench clean distclean
 
 help: ## List the targets
 	@echo "shiftlab: make <target>"
@@ -46,7 +46,10 @@ docs: setup figures ## Build the site into site/ (strict: any warning fails)
 pytest: setup ## Run pytest alone, reusing site/ if `make docs` built it
 	SHIFTLAB_SITE_DIR=$(SITE) $(BIN)/pytest
 
-figures: setup ## Regenerate the figures into docs/figures (unchanged ones are skipped)
+experiments: setup ## Run the experiments the pages quote (cached by code and parameters)
+	$(BIN)/python -m shiftlab.experiments
+
+figures: setup experiments ## Regenerate the figures into docs/figures (unchanged ones are skipped)
 	$(BIN)/python -m shiftlab.figures $(FIGURES)
 
 snippets: setup ## Rewrite every snippet's `#>` lines from a real run

@@ -2,7 +2,10 @@
 
 The numpy core (shifts, padding, convolution, pooling, measures) runs with numpy alone:
 importing it must not pull in torch or matplotlib. matplotlib belongs to
-`shiftlab.figures`, torch to the torch-side modules (`shiftlab.layers`, `shiftlab.probe`).
+`shiftlab.figures`, torch to the torch-side modules (`shiftlab.layers`, `shiftlab.probe`,
+`shiftlab.consistency`) and to `shiftlab.experiments`, which also alone uses scikit-learn
+(for its bundled digits). The figures that draw experiment results import the
+experiments inside the figure function, so importing `shiftlab.figures` stays light.
 Library code returns values and never prints.
 """
 
@@ -33,8 +36,9 @@ HEAVY = ["torch", "matplotlib"]
 ALLOWED = {
     "matplotlib": ("figures",),
     "mpl_toolkits": ("figures",),
-    "torch": ("layers", "probe"),
+    "torch": ("layers", "probe", "consistency", "experiments"),
     "torchvision": ("layers", "probe"),
+    "sklearn": ("experiments",),
 }
 
 PROBE = """

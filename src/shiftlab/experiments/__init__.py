@@ -1,0 +1,105 @@
+"""Experiments behind the guide's numbers: seeded, run on the CPU, cached by code and parameters.
+
+Each experiment is a function of explicit parameters that returns ``(metrics, arrays)``;
+``run`` calls it once, stores the result under a key made of its parameters, the source
+of its module and of every shiftlab module that module imports, and the library
+versions (``shiftlab.experiments.cache``), and reads it back on every later call until one
+of those changes. Pages quote the numbers through snippets that call ``run`` and print,
+and figures draw the arrays; ``python -m shiftlab.experiments`` (``make experiments``)
+runs them all.
+
+Runs are made reproducible on a machine: one CPU thread (a fixed order of every sum),
+``torch.use_deterministic_algorithms(True)`` and seeds passed in; torch's global settings
+are restored afterwards. Nothing is downloaded: data comes from scikit-learn's bundled
+digits or is generated.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+import torch
+
+from shiftlab.experiments.cache import Result, cache_dir, digest, fetch, store
+from shiftlab.experiments.digits import shifted_digits
+
+__all__ = ["EXPERIMENTS", "Experiment", "Result", "cache_dir", "run"]
+
+
+@dataclass(frozen=True)
+class Experiment:
+    """A registered experiment: the function and its default parameters.
+
+    Attributes:
+        function: Keyword-only parameters in, ``(metrics, arrays)`` out.
+        params: The defaults, JSON values; ``run`` accepts overrides of these names only.
+    """
+
+    function: Callable[..., tuple[dict[str, Any], dict[str, Any]]]
+    params: Mapping[str, Any]
+
+
+EXPERIMENTS: dict[str, Experiment] = {
+    "shifted-digits": Experiment(
+        shifted_digits, {"seed": 0, "epochs": 20, "train_size": 1200, "max_shift": 4}
+    ),
+}
+"""Every experiment by name."""
+
+
+@contextmanager
+def _reproducible() -> Iterator[None]:
+    threads, deterministic = torch.get_num_threads(), torch.are_deterministic_algorithms_enabled()
+    torch.set_num_threads(1)
+    torch.use_deterministic_algorithms(True)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(threads)
+        torch.use_deterministic_algorithms(deterministic)
+
+
+def run(
+    name: str,
+    *,
+    cache: str | os.PathLike[str] | None = None,
+    force: bool = False,
+    **overrides: Any,
+) -> Result:
+    """The result of an experiment: from the cache if the code and parameters match, else run.
+
+    Args:
+        name: A key of ``EXPERIMENTS``.
+        cache: The cache directory (default: ``$SHIFTLAB_EXPERIMENT_CACHE`` or
+            ``.cache/experiments`` under the working directory).
+        force: Run even if a matching result is stored (and replace it).
+        **overrides: Parameters that differ from the experiment's defaults.
+
+    Returns:
+        The result, with the wall time of the run that produced it.
+
+    Raises:
+        KeyError: If ``name`` is not a registered experiment.
+        TypeError: If an override names no parameter of the experiment.
+    """
+    if name not in EXPERIMENTS:
+        raise KeyError(f"unknown experiment {name!r}; expected one of {sorted(EXPERIMENTS)}")
+    experiment = EXPERIMENTS[name]
+    unknown = sorted(set(overrides) - set(experiment.params))
+    if unknown:
+        raise TypeError(f"{name} has no parameters {unknown}; it takes {sorted(experiment.params)}")
+    params = {**experiment.params, **overrides}
+    key = digest(name, experiment.function.__module__, params)
+    if not force and (stored := fetch(name, key, cache)) is not None:
+        return stored
+    start = time.perf_counter()
+    with _reproducible():
+        metrics, arrays = experiment.function(**params)
+    result = Result(name, params, key, metrics, arrays, time.perf_counter() - start)
+    store(result, cache)
+    return result
