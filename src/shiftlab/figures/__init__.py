@@ -20,8 +20,10 @@ import matplotlib as mpl
 import numpy as np
 from matplotlib.figure import Figure
 
+from shiftlab.figures.antialias import binomial_filters, blurpool_shift_errors
 from shiftlab.figures.equivariance import equivariance_examples
 from shiftlab.figures.foundations import circulant_matrices, commutative_diagram, shift_kinds
+from shiftlab.figures.invariance import digits_accuracy_maps, digits_diagonal
 from shiftlab.figures.normalisation import layernorm_affine, normalisation_errors
 from shiftlab.figures.palette import DARK, LIGHT, PALETTES, Palette
 from shiftlab.figures.sampling import polyphase_shifts, pooling_blocks, subsampling_aliasing
@@ -41,6 +43,10 @@ FIGURES: dict[str, Callable[[Palette], Figure]] = {
     "subsampling-aliasing": subsampling_aliasing,
     "normalisation-errors": normalisation_errors,
     "layernorm-affine": layernorm_affine,
+    "binomial-filters": binomial_filters,
+    "blurpool-shift-errors": blurpool_shift_errors,
+    "digits-accuracy-maps": digits_accuracy_maps,
+    "digits-diagonal": digits_diagonal,
 }
 """Every figure of the site by name; pages embed `figures/<name>.<palette>.svg`."""
 

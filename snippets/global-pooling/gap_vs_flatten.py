@@ -1,0 +1,31 @@
+"""A global pool reads out equivariant features invariantly; flatten + linear does not.
+
+Circular 3x3 convolutions (stride 1, size kept) give feature maps that move with the
+input. Averaging or maximising over all positions forgets where; a linear layer on the
+flattened map has a weight per position, and a shift hands those weights other values.
+"""
+
+import torch
+
+torch.manual_seed(0)
+x = torch.randn(4, 3, 8, 8, dtype=torch.float64)  # (N, C, H, W)
+conv = torch.nn.Conv2d(3, 8, 3, padding=1, padding_mode="circular").double()
+linear = torch.nn.Linear(8 * 8 * 8, 10).double()
+heads = {  # each maps the (N, 8, 8, 8) feature map to one vector per sample
+    "global average": lambda h: h.mean(dim=(-2, -1)),
+    "global max": lambda h: h.amax(dim=(-2, -1)),
+    "flatten + linear": lambda h: linear(h.flatten(1)),
+}
+with torch.no_grad():
+    for name, head in heads.items():
+        base = head(torch.relu(conv(x)))
+        worst = max(
+            (head(torch.relu(conv(torch.roll(x, v, dims=(-2, -1))))) - base).norm() / base.norm()
+            for v in [(dy, dx) for dy in range(8) for dx in range(8)]  # all 64 circular shifts
+        ).item()
+        shown = "below 1e-12" if worst < 1e-12 else f"{worst:.2f}"
+        print(f"{name:16s} worst relative change over 64 shifts: {shown}")
+        #> global average   worst relative change over 64 shifts: below 1e-12
+        #> global max       worst relative change over 64 shifts: below 1e-12
+        #> flatten + linear worst relative change over 64 shifts: 1.49
+        assert (worst < 1e-12) == (name != "flatten + linear")
