@@ -39,6 +39,8 @@ REFERENCE_MODULES = [
     "pooling",
     "measures",
     "layers",
+    "consistency",
+    "experiments",
     "figures",
 ]
 NOTEBOOKS = sorted((DOCS / "notebooks").glob("*.ipynb"))
