@@ -10,6 +10,12 @@ export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 # Notebooks run on the venv's python3 kernel, not one a developer registered in ~/.local.
 export JUPYTER_PREFER_ENV_PATH := 1
+# Executed notebooks are cached per digest of everything their output depends on: the
+# library's source and the pinned versions (the notebook itself is in mkdocs-jupyter's key).
+LIBRARY_DIGEST := $(shell cat constraints.txt $$(find src/shiftlab -name '*.py' | LC_ALL=C sort) \
+	| sha256sum | cut -c1-16)
+export SHIFTLAB_NOTEBOOK_CACHE := true
+export SHIFTLAB_NOTEBOOK_CACHE_DIR := .cache/mkdocs-jupyter/$(LIBRARY_DIGEST)
 
 PYTHON ?= python3
 VENV := .venv
@@ -36,7 +42,7 @@ $(STAMP): pyproject.toml constraints.txt
 setup: $(STAMP) ## Create .venv and install shiftlab[dev] (pinned by constraints.txt)
 
 serve: setup figures ## Live preview on http://127.0.0.1:8000 (notebook output cached)
-	SHIFTLAB_NOTEBOOK_CACHE=true $(BIN)/mkdocs serve -a $(ADDR)
+	$(BIN)/mkdocs serve -a $(ADDR)
 
 test: setup lint format-check typecheck docs pytest ## Every check CI runs: lint, types, strict build, pytest
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import math
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +17,7 @@ import numpy as np
 import pytest
 import torch
 
+from shiftlab import shifts
 from shiftlab.experiments import EXPERIMENTS, Experiment, run
 from shiftlab.experiments.cache import Result, cache_dir, digest, fetch, shiftlab_sources, store
 from shiftlab.experiments.digits import MODELS, DigitNet, digits_on_canvas
@@ -92,8 +95,11 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
             raise RuntimeError("asked to fail")
         return {"twice": 2 * scale}, {"ramp": scale * np.arange(3.0)}
 
-    tiny.__module__ = "shiftlab.shifts"  # the code its key covers
-    monkeypatch.setitem(EXPERIMENTS, "tiny", Experiment(tiny, {"scale": 1.0}))
+    # Registered as if it lived in shiftlab.shifts: that module's code is what its key covers.
+    monkeypatch.setattr(shifts, "tiny_experiment", tiny, raising=False)
+    monkeypatch.setitem(
+        EXPERIMENTS, "tiny", Experiment("shiftlab.shifts", "tiny_experiment", {"scale": 1.0})
+    )
     return calls
 
 
@@ -259,3 +265,21 @@ def test_the_stored_numbers_are_finite_rates(digits: Result) -> None:
             value = _metric(digits, model, name)
             assert math.isfinite(value), (model, name)
             assert 0.0 <= value <= 1.0, (model, name)
+
+
+def test_reading_a_stored_result_needs_no_torch() -> None:
+    # The key is computed from sources on disk and the registry names functions without
+    # importing them, so `make experiments` with nothing changed does not load torch.
+    probe = (
+        "import sys\n"
+        "from shiftlab.experiments import EXPERIMENTS\n"
+        "from shiftlab.experiments.cache import digest\n"
+        "e = EXPERIMENTS['shifted-digits']\n"
+        "digest('shifted-digits', e.module, e.params)\n"
+        "print('torch' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "False"

@@ -16,6 +16,7 @@ digits or is generated.
 
 from __future__ import annotations
 
+import importlib
 import os
 import time
 from collections.abc import Callable, Iterator, Mapping
@@ -23,30 +24,41 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-import torch
-
 from shiftlab.experiments.cache import Result, cache_dir, digest, fetch, store
-from shiftlab.experiments.digits import shifted_digits
 
 __all__ = ["EXPERIMENTS", "Experiment", "Result", "cache_dir", "run"]
 
 
 @dataclass(frozen=True)
 class Experiment:
-    """A registered experiment: the function and its default parameters.
+    """A registered experiment: where its function lives, and its default parameters.
+
+    The function is named, not imported, so that reading a stored result needs neither
+    torch nor the experiment's module: only its source, for the key.
 
     Attributes:
-        function: Keyword-only parameters in, ``(metrics, arrays)`` out.
+        module: The shiftlab module that defines the function; its source, and that of
+            every shiftlab module it imports, is part of the result's key.
+        function: The function's name: keyword-only parameters in, ``(metrics, arrays)`` out.
         params: The defaults, JSON values; ``run`` accepts overrides of these names only.
     """
 
-    function: Callable[..., tuple[dict[str, Any], dict[str, Any]]]
+    module: str
+    function: str
     params: Mapping[str, Any]
+
+    def load(self) -> Callable[..., tuple[dict[str, Any], dict[str, Any]]]:
+        """Import the module and return the function."""
+        found: Callable[..., tuple[dict[str, Any], dict[str, Any]]]
+        found = getattr(importlib.import_module(self.module), self.function)
+        return found
 
 
 EXPERIMENTS: dict[str, Experiment] = {
     "shifted-digits": Experiment(
-        shifted_digits, {"seed": 0, "epochs": 20, "train_size": 1200, "max_shift": 4}
+        "shiftlab.experiments.digits",
+        "shifted_digits",
+        {"seed": 0, "epochs": 20, "train_size": 1200, "max_shift": 4},
     ),
 }
 """Every experiment by name."""
@@ -54,6 +66,8 @@ EXPERIMENTS: dict[str, Experiment] = {
 
 @contextmanager
 def _reproducible() -> Iterator[None]:
+    import torch  # noqa: PLC0415  # only when something is run, never for a cache hit
+
     threads, deterministic = torch.get_num_threads(), torch.are_deterministic_algorithms_enabled()
     torch.set_num_threads(1)
     torch.use_deterministic_algorithms(True)
@@ -94,12 +108,13 @@ def run(
     if unknown:
         raise TypeError(f"{name} has no parameters {unknown}; it takes {sorted(experiment.params)}")
     params = {**experiment.params, **overrides}
-    key = digest(name, experiment.function.__module__, params)
+    key = digest(name, experiment.module, params)
     if not force and (stored := fetch(name, key, cache)) is not None:
         return stored
+    function = experiment.load()
     start = time.perf_counter()
     with _reproducible():
-        metrics, arrays = experiment.function(**params)
+        metrics, arrays = function(**params)
     result = Result(name, params, key, metrics, arrays, time.perf_counter() - start)
     store(result, cache)
     return result

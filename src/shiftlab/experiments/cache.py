@@ -14,7 +14,6 @@ from __future__ import annotations
 import ast
 import hashlib
 import importlib.metadata
-import importlib.util
 import json
 import math
 import os
@@ -74,13 +73,29 @@ def cache_dir(path: str | os.PathLike[str] | None = None) -> Path:
     return Path(os.environ.get(CACHE_ENV) or Path(".cache") / "experiments")
 
 
+_ROOT = Path(__file__).resolve().parents[1]  # src/shiftlab
+
+
+def _source(name: str) -> Path | None:
+    """The file of a shiftlab module, found on disk: nothing is imported (no torch)."""
+    parts = name.split(".")
+    if parts[0] != "shiftlab":
+        return None
+    package = _ROOT.joinpath(*parts[1:], "__init__.py")
+    if package.is_file():
+        return package
+    module = _ROOT.joinpath(*parts[1:]).with_suffix(".py") if len(parts) > 1 else None
+    return module if module is not None and module.is_file() else None
+
+
 def shiftlab_sources(module: str) -> list[Path]:
     """The source files of a shiftlab module and of every shiftlab module it imports.
 
     Imports are read from the source (``import shiftlab.x``, ``from shiftlab.x import y``,
-    relative imports), so the list does not depend on what happens to be loaded. A
-    module's packages count too: importing ``shiftlab.shifts`` runs ``shiftlab/__init__.py``,
-    which imports the whole numpy core.
+    relative imports) and the files are found on disk, so the list does not depend on
+    what happens to be loaded, and computing it imports nothing. A module's packages
+    count too: importing ``shiftlab.shifts`` runs ``shiftlab/__init__.py``, which imports
+    the whole numpy core.
 
     Args:
         module: A dotted module name inside shiftlab, e.g. ``"shiftlab.experiments.digits"``.
@@ -96,16 +111,15 @@ def shiftlab_sources(module: str) -> list[Path]:
         >>> {"__init__.py", "shifts.py", "pooling.py"} <= names, "blurpool.py" in names
         (True, False)
     """
+    if _source(module) is None:
+        raise ValueError(f"expected a shiftlab module with a source file, got {module!r}")
     seen: dict[str, Path] = {}
     todo = [module]
     while todo:
         name = todo.pop()
-        if name in seen or not (name == "shiftlab" or name.startswith("shiftlab.")):
+        path = _source(name)
+        if name in seen or path is None:
             continue
-        spec = importlib.util.find_spec(name)
-        if spec is None or spec.origin is None or not spec.origin.endswith(".py"):
-            raise ValueError(f"expected a shiftlab module with a source file, got {name!r}")
-        path = Path(spec.origin)
         seen[name] = path
         parent = name if path.name == "__init__.py" else name.rpartition(".")[0]
         todo += _imports(path, parent)
@@ -114,6 +128,7 @@ def shiftlab_sources(module: str) -> list[Path]:
 
 
 def _imports(path: Path, package: str) -> list[str]:
+    """Every shiftlab module a file imports (a name that may be a module counts if it is one)."""
     found = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
         if isinstance(node, ast.Import):
@@ -126,16 +141,7 @@ def _imports(path: Path, package: str) -> list[str]:
             module = (f"{base}.{stem}" if stem else base) if node.level else stem
             found.append(module)
             found += [f"{module}.{alias.name}" for alias in node.names]  # maybe submodules
-    return [name for name in found if _is_module(name)]
-
-
-def _is_module(name: str) -> bool:
-    if not name.startswith("shiftlab"):
-        return False
-    try:
-        return importlib.util.find_spec(name) is not None
-    except ModuleNotFoundError:  # `from shiftlab.x import function`: not a module
-        return False
+    return [name for name in found if _source(name) is not None]
 
 
 def digest(name: str, module: str, params: Mapping[str, Any]) -> str:
@@ -160,9 +166,8 @@ def digest(name: str, module: str, params: Mapping[str, Any]) -> str:
     """
     hasher = hashlib.sha256()
     hasher.update(json.dumps([name, dict(params)], sort_keys=True).encode())
-    root = Path(__file__).resolve().parents[1]  # src/shiftlab
     for path in shiftlab_sources(module):
-        where = path.resolve().relative_to(root).as_posix()
+        where = path.resolve().relative_to(_ROOT).as_posix()
         hasher.update(where.encode() + b"\0" + path.read_bytes() + b"\0")
     hasher.update(json.dumps(_versions(_VERSIONED)).encode())
     return hasher.hexdigest()[:16]
