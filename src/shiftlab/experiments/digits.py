@@ -57,6 +57,13 @@ def digits_on_canvas(size: int = CANVAS) -> tuple[NDArray[np.float32], NDArray[n
 
     Raises:
         ValueError: If ``size`` is smaller than 8.
+
+    Examples:
+        >>> images, labels = digits_on_canvas()
+        >>> images.shape, labels[:5].tolist()
+        ((1797, 1, 16, 16), [0, 1, 2, 3, 4])
+        >>> bool(images[:, :, :4].any() or images[:, :, 12:].any())  # a 4-pixel margin
+        False
     """
     from sklearn.datasets import load_digits  # noqa: PLC0415  # heavy; only experiments need it
 
@@ -105,6 +112,13 @@ class DigitNet(nn.Module):
 
     Raises:
         ValueError: If ``kind`` is not one of ``MODELS``.
+
+    Examples:
+        >>> _ = torch.manual_seed(0)
+        >>> DigitNet("gap-aps")(torch.zeros(2, 1, 16, 16)).shape
+        torch.Size([2, 10])
+        >>> sum(p.numel() for p in DigitNet("flatten").parameters())
+        9930
     """
 
     def __init__(self, kind: str, channels: tuple[int, int] = (16, 32)) -> None:
