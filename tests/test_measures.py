@@ -10,9 +10,16 @@ import pytest
 import torch
 
 from shiftlab.convolution import correlate
-from shiftlab.measures import ShiftError, ShiftReport, equivariance_error, invariance_error
+from shiftlab.measures import (
+    ShiftError,
+    ShiftReport,
+    equivariance_error,
+    invariance_error,
+    output_shift,
+    shift_error,
+)
 from shiftlab.pooling import global_avg_pool, global_max_pool, max_pool
-from shiftlab.shifts import centered_shifts
+from shiftlab.shifts import centered_shifts, zero_shift
 
 RNG = np.random.default_rng(11)
 X = RNG.standard_normal((2, 3, 8, 8))  # (N, C, H, W)
@@ -386,3 +393,46 @@ def test_a_zero_dimensional_array_is_a_shift() -> None:
     shifts: list[Any] = [np.array(2), np.array([-1])]
     report = equivariance_error(lambda a: a, x, shifts)
     assert [e.shift for e in report] == [(2,), (-1,)]
+
+
+# shift_error and output_shift: the pieces equivariance_error is built from, for callers
+# that run f themselves (the model probe).
+def test_shift_error_agrees_with_equivariance_error() -> None:
+    def f(a: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+        return correlate(a, W, padding="zero", stride=2)
+
+    shifts = [(2, 0), (-2, 4), (1, 0), (6, -6)]
+    report = equivariance_error(f, X, shifts, stride=2, crop=1, shift_mode="zero")
+    reference = f(X)
+    for expected, v in zip(report, shifts, strict=True):
+        u = output_shift(v, stride=2)
+        got = shift_error(f(zero_shift(X, v)), reference, v, u, crop=1, shift_mode="zero")
+        assert got.output_shift == expected.output_shift
+        np.testing.assert_array_equal(
+            [got.relative_l2, got.max_abs], [expected.relative_l2, expected.max_abs]
+        )
+
+
+def test_output_shift_rules() -> None:
+    assert output_shift((4, -2), stride=2) == (2, -1)
+    assert output_shift((3, 0), stride=2) is None
+    assert output_shift(1, upsample=2) == (2,)
+    assert output_shift(-2, stride=4, size=8) is None  # 6 mod 8: not a multiple of 4
+    assert output_shift(-4, stride=4, size=8) == (-1,)
+    assert output_shift(2**70 * 8 + 4, stride=4, size=8) == (2**70 * 2 + 1,)
+    with pytest.raises(ValueError, match="stride must be >= 1 on every axis"):
+        output_shift(1, stride=0)
+
+
+@pytest.mark.parametrize(
+    ("args", "kwargs", "match"),
+    [
+        ((np.zeros(4), np.zeros(5), 1, (1,)), {}, "must have one shape"),
+        ((np.zeros(4), np.zeros(4), 1, (1,)), {"shift_mode": "wrap"}, "shift_mode must be"),
+        ((np.zeros(4), np.zeros(4), 1, (1, 1)), {}, "more axes than the output"),
+        ((np.zeros(4), np.zeros(4), 1, (1,)), {"crop": 2}, "must be >= 0 and leave part"),
+    ],
+)
+def test_shift_error_errors(args: tuple[Any, ...], kwargs: dict[str, Any], match: str) -> None:
+    with pytest.raises(ValueError, match=match):
+        shift_error(*args, **kwargs)

@@ -28,7 +28,14 @@ Examples:
 """
 
 from shiftlab.convolution import convolve, correlate
-from shiftlab.measures import ShiftError, ShiftReport, equivariance_error, invariance_error
+from shiftlab.measures import (
+    ShiftError,
+    ShiftReport,
+    equivariance_error,
+    invariance_error,
+    output_shift,
+    shift_error,
+)
 from shiftlab.padding import PaddingMode, pad_spatial, same_padding
 from shiftlab.pooling import (
     avg_pool,
@@ -56,8 +63,10 @@ __all__ = [
     "global_max_pool",
     "invariance_error",
     "max_pool",
+    "output_shift",
     "pad_spatial",
     "same_padding",
+    "shift_error",
     "subsample",
     "zero_shift",
 ]

@@ -276,16 +276,130 @@ def _measure(
             raise ValueError(f"f must map samples 1:1, got {outputs.shape} from {batch.shape}")
         outputs = outputs.reshape(len(chunk), *reference.shape)  # (B, N, ...)
         for (i, v, u), output in zip(chunk, outputs, strict=True):
-            expected = shift(reference, u)  # acts on the last len(u) axes
-            # Zero fill brings in zeros that f never produced, and next to them f(Z_v x)
-            # sees content whose features the original frame cut off: on the side the
-            # zeros come in from, skip the band and a crop's width beyond it.
-            bands = u if shift_mode == "zero" else (0,) * k
-            kept = map(_window, crops, out_size, bands)
-            window: tuple[Any, ...] = (..., *kept)
-            a, b = (np.asarray(y[window], dtype=dtype).ravel() for y in (output, expected))
-            errors[i] = ShiftError(v, u, *_compare(a, b))
+            errors[i] = _shift_error(
+                output, reference, v, u, crops=crops, shift_mode=shift_mode, dtype=dtype
+            )
     return ShiftReport(tuple(errors))
+
+
+def _shift_error(
+    output: NDArray[Any],
+    reference: NDArray[Any],
+    v: _Shift,
+    u: _Shift,
+    *,
+    crops: _Shift,
+    shift_mode: str,
+    dtype: Any,
+) -> ShiftError:
+    expected = _SHIFTS[shift_mode](reference, u)  # acts on the last len(u) axes
+    # Zero fill brings in zeros that f never produced, and next to them f(Z_v x) sees
+    # content whose features the original frame cut off: on the side the zeros come in
+    # from, skip the band and a crop's width beyond it.
+    k = len(crops)
+    bands = u if shift_mode == "zero" else (0,) * k
+    kept = map(_window, crops, output.shape[output.ndim - k :], bands)
+    window: tuple[Any, ...] = (..., *kept)
+    a, b = (np.asarray(y[window], dtype=dtype).ravel() for y in (output, expected))
+    return ShiftError(v, u, *_compare(a, b))
+
+
+def shift_error(
+    shifted_output: ArrayLike,
+    reference: ArrayLike,
+    shift: int | Sequence[int],
+    output_shift: Sequence[int] | None,
+    *,
+    crop: int | Sequence[int] = 0,
+    shift_mode: Literal["circular", "zero"] = "circular",
+) -> ShiftError:
+    """Compare one shifted run with the shifted reference: ``f(T_v x)`` vs ``T_u f(x)``.
+
+    The building block of ``equivariance_error``, for callers that run ``f`` themselves
+    (the model probe does, with forward hooks): ``reference = f(x)``, ``shifted_output =
+    f(T_v x)`` and ``u = output_shift`` (see ``output_shift``; None means no output
+    action, and gives an undefined error). ``u`` acts on the last ``len(u)`` axes, with
+    the crop and the zero-fill window of ``equivariance_error``, and nan where there is
+    no evidence.
+
+    Args:
+        shifted_output: ``f(T_v x)``, any shape ending in the spatial axes.
+        reference: ``f(x)``, the same shape.
+        shift: The input shift ``v`` (recorded in the result).
+        output_shift: ``u``, one integer per spatial axis of the output, or None.
+        crop: Output samples dropped on both sides of each spatial axis.
+        shift_mode: "circular" (``T_u``) or "zero" (``Z_u``).
+
+    Returns:
+        The error of this one shift.
+
+    Raises:
+        ValueError: If the shapes differ, the crop leaves nothing, or the mode is unknown.
+
+    Examples:
+        >>> x = np.arange(8.0)
+        >>> shift_error(np.roll(x, 2), x, 2, (2,)).max_abs
+        0.0
+        >>> shift_error(np.roll(x, 1), x, 1, None).defined
+        False
+    """
+    v = _as_int_tuple(shift, "shift")
+    out, ref = np.asarray(shifted_output), np.asarray(reference)
+    if out.shape != ref.shape:
+        raise ValueError(
+            f"shifted_output and reference must have one shape, got {out.shape} and {ref.shape}"
+        )
+    if shift_mode not in _SHIFTS:
+        raise ValueError(f"shift_mode must be 'circular' or 'zero', got {shift_mode!r}")
+    if output_shift is None:
+        return ShiftError(v, None, math.nan, math.nan)
+    u = _as_int_tuple(output_shift, "output_shift")
+    if len(u) > out.ndim:
+        raise ValueError(f"output_shift {u} has more axes than the output {out.shape}")
+    crops = _per_axis(crop, len(u), "crop")
+    size = out.shape[out.ndim - len(u) :]
+    if min(crops, default=0) < 0 or any(2 * c >= n for c, n in zip(crops, size, strict=True)):
+        raise ValueError(f"crop {crops} must be >= 0 and leave part of the spatial shape {size}")
+    dtype = np.result_type(ref, np.float64)
+    return _shift_error(out, ref, v, u, crops=crops, shift_mode=shift_mode, dtype=dtype)
+
+
+def output_shift(
+    shift: int | Sequence[int],
+    *,
+    stride: int | Sequence[int] = 1,
+    upsample: int | Sequence[int] = 1,
+    size: int | Sequence[int] | None = None,
+) -> tuple[int, ...] | None:
+    """The integer output shift ``v q / s`` that a shift ``v`` should cause, or None.
+
+    None where ``s`` does not divide ``v q``: no integer output shift exists (a
+    band-limited map can have a sub-pixel one, which this does not cover). With the input
+    ``size`` ``N`` given, ``v`` is taken modulo ``N`` first, as circular shifts are.
+
+    Args:
+        shift: The input shift ``v``, one integer per spatial axis.
+        stride: The total stride ``s``, one integer or one per axis.
+        upsample: The total up-factor ``q``, one integer or one per axis.
+        size: The input size per axis, for circular shifts; None for zero-fill shifts.
+
+    Returns:
+        ``v q / s`` per axis, or None.
+
+    Raises:
+        TypeError: If a value is not an integer.
+        ValueError: If a stride or up-factor is below 1 or the lengths differ.
+
+    Examples:
+        >>> output_shift((2, 4), stride=2), output_shift((1, 4), stride=2)
+        ((1, 2), None)
+        >>> output_shift(3, upsample=2, stride=3), output_shift(-6, stride=4, size=8)
+        ((2,), None)
+    """
+    v = _as_int_tuple(shift, "shift")
+    action = _action(stride, upsample, 0, len(v))
+    sizes = (0,) * len(v) if size is None else _per_axis(size, len(v), "size")
+    return action.output_shift(v, sizes, size is not None)
 
 
 def equivariance_error(
