@@ -74,7 +74,8 @@ def _checked(
     b = None if bias is None else _real_array(bias, "bias").astype(dtype)
     if b is not None and b.shape != (w.shape[0],):
         raise ValueError(f"bias must have shape (C_out,) = ({w.shape[0]},), got {b.shape}")
-    return xs.astype(dtype), w.astype(dtype), b, strides, dilations, widths
+    # copy=False: float input of the right type is used as it is, not copied once more.
+    return xs.astype(dtype, copy=False), w.astype(dtype, copy=False), b, strides, dilations, widths
 
 
 # --8<-- [start:correlate-signature]
@@ -136,9 +137,12 @@ def correlate(
     steps = tuple(slice(None, None, s) for s in strides)
     taps = tuple(slice(None, None, d) for d in dilations)
     windows = windows[(slice(None), slice(None), *steps, *taps)]  # (N, C_in, *S_out, *K)
-    contracted = ([1, *range(2 + k, 2 + 2 * k)], [1, *range(2, 2 + k)])  # C_in and K
-    out = np.tensordot(windows, w, axes=contracted)  # (N, *S_out, C_out)
-    out = np.moveaxis(out, -1, 1)  # (N, C_out, *S_out)
+    # The weight first: tensordot then copies the windows as (C_in, *K, N, *S_out), a row
+    # of output positions at a time, and makes one matrix product of them (C_out x C_in*K
+    # times C_in*K x N*S_out); windows first would copy them a few samples at a time.
+    contracted = ([1, *range(2, 2 + k)], [1, *range(2 + k, 2 + 2 * k)])  # C_in and K
+    out = np.tensordot(w, windows, axes=contracted)  # (C_out, N, *S_out)
+    out = np.moveaxis(out, 0, 1)  # (N, C_out, *S_out)
     if b is not None:
         out = out + b.reshape(-1, *(1,) * k)  # (C_out, 1, ...): the same at every position
     return out

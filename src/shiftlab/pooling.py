@@ -21,7 +21,6 @@ from collections.abc import Sequence
 from typing import Any, Literal
 
 import numpy as np
-from numpy.lib.stride_tricks import sliding_window_view
 from numpy.typing import ArrayLike, NDArray
 
 from shiftlab.shifts import _as_int, _per_axis, _real_array
@@ -41,7 +40,7 @@ def _spatial(x: ArrayLike, *, nonempty: bool = False) -> NDArray[Any]:
     return arr
 
 
-def _windows(
+def _padded(
     x: ArrayLike,
     kernel_size: int | Sequence[int],
     stride: int | Sequence[int] | None,
@@ -49,7 +48,8 @@ def _windows(
     *,
     padding_mode: object,
     max_fill: bool,
-) -> NDArray[Any]:
+) -> tuple[NDArray[Any], tuple[int, ...], tuple[int, ...]]:
+    """Check the arguments and pad; returns (padded (N, C, *S_padded), kernel, stride)."""
     arr = _spatial(x)
     if not isinstance(padding_mode, str) or padding_mode not in ("constant", "circular"):
         raise ValueError(f"padding_mode must be 'constant' or 'circular', got {padding_mode!r}")
@@ -73,13 +73,31 @@ def _windows(
     if padding_mode == "circular":
         if any(p and n == 0 for p, n in zip(pads, arr.shape[2:], strict=True)):
             raise ValueError(f"circular padding needs samples to wrap, got shape {arr.shape}")
-        padded = np.pad(arr, widths, mode="wrap")
-    else:
-        padded = np.pad(arr, widths, constant_values=fill)
-    spatial = tuple(range(2, 2 + k))
-    windows = sliding_window_view(padded, kernel, axis=spatial)  # (N, C, *S_valid, *K)
-    every = tuple(slice(None, None, s) for s in steps)  # keep every s-th window start
-    return windows[(slice(None), slice(None), *every)]  # (N, C, *S_out, *K)
+        return np.pad(arr, widths, mode="wrap"), kernel, steps
+    return np.pad(arr, widths, constant_values=fill), kernel, steps
+
+
+def _reduce_windows(
+    padded: NDArray[Any], kernel: tuple[int, ...], steps: tuple[int, ...], combine: np.ufunc
+) -> NDArray[Any]:
+    """Combine every window's samples with ``combine`` (``np.maximum`` or ``np.add``).
+
+    Both are separable: the maximum (sum) over a box is the maximum (sum) along one
+    axis of the maxima (sums) along the others. So each spatial axis in turn takes
+    its ``K`` taps, each a strided view of the whole array (the tap ``t`` of every
+    kept window), and combines them in place: a loop over taps, never over positions,
+    and no copy of the windows.
+    """
+    out = padded  # (N, C, *S_padded), axes already pooled have their output size
+    for axis, (size, step) in enumerate(zip(kernel, steps, strict=True), start=2):
+        count = (out.shape[axis] - size) // step + 1  # windows kept along this axis
+        before = (slice(None),) * axis
+        taps = [out[(*before, slice(t, t + step * (count - 1) + 1, step))] for t in range(size)]
+        pooled = taps[0].copy()  # (N, C, ..., count, ...)
+        for tap in taps[1:]:
+            combine(pooled, tap, out=pooled)
+        out = pooled
+    return out
 
 
 def max_pool(
@@ -123,11 +141,10 @@ def max_pool(
         >>> max_pool(x, 3, stride=1, padding=1, padding_mode="circular").tolist()
         [[[1, 1, 1, 1, 1, 1, 1, 1]]]
     """
-    windows = _windows(x, kernel_size, stride, padding, padding_mode=padding_mode, max_fill=True)
-    # windows: (N, C, *S_out, *K)
-    k = (windows.ndim - 2) // 2
-    pooled: NDArray[Any] = windows.max(axis=tuple(range(-k, 0)))
-    return pooled
+    padded, kernel, steps = _padded(
+        x, kernel_size, stride, padding, padding_mode=padding_mode, max_fill=True
+    )
+    return _reduce_windows(padded, kernel, steps, np.maximum)  # (N, C, *S_out)
 
 
 def avg_pool(
@@ -167,11 +184,16 @@ def avg_pool(
         >>> avg_pool(np.array([[[3.0, 0.0, 0.0]]]), 3, 1, 1, padding_mode="circular").tolist()
         [[[1.0, 1.0, 1.0]]]
     """
-    windows = _windows(x, kernel_size, stride, padding, padding_mode=padding_mode, max_fill=False)
-    # windows: (N, C, *S_out, *K)
-    k = (windows.ndim - 2) // 2
-    pooled: NDArray[Any] = windows.mean(axis=tuple(range(-k, 0)))
-    return pooled
+    padded, kernel, steps = _padded(
+        x, kernel_size, stride, padding, padding_mode=padding_mode, max_fill=False
+    )
+    # The output dtype of np.mean: float64 for integers, else the input's; the sum is
+    # taken in at least float32, as np.mean takes it for half precision.
+    dtype = padded.dtype if np.issubdtype(padded.dtype, np.floating) else np.dtype(np.float64)
+    summed = padded.astype(np.promote_types(dtype, np.float32), copy=False)
+    total = _reduce_windows(summed, kernel, steps, np.add)  # (N, C, *S_out)
+    total /= math.prod(kernel)  # the divisor counts the padding, as torch's count_include_pad
+    return total.astype(dtype, copy=False)
 
 
 def global_avg_pool(x: ArrayLike) -> NDArray[Any]:
