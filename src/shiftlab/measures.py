@@ -225,8 +225,14 @@ def _compare(a: NDArray[Any], b: NDArray[Any]) -> tuple[float, float]:
     max_abs = float(np.max(np.abs(a - b)))
     if math.isfinite(peak):  # scale first: squares of 1e160 overflow, of 1e-170 vanish
         a, b = a / peak, b / peak
-    diff, scale = float(np.linalg.norm(a - b)), float(np.linalg.norm(b))
+    diff, scale = _norm(a - b), _norm(b)
     return (diff / scale if scale else math.inf), max_abs
+
+
+def _norm(a: NDArray[Any]) -> float:
+    # einsum, not np.linalg.norm: no BLAS call, whose threads can stall for milliseconds
+    # on a busy machine, once per shift and layer.
+    return math.sqrt(float(np.einsum("i,i->", a, a)))
 
 
 def _window(crop: int, size: int, band: int) -> slice:
