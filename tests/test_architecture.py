@@ -5,7 +5,8 @@ importing it must not pull in torch or matplotlib. matplotlib belongs to
 `shiftlab.figures`, torch to the torch-side modules (`shiftlab.layers`, `shiftlab.probe`,
 `shiftlab.consistency`) and to `shiftlab.experiments`, which also alone uses scikit-learn
 (for its bundled digits). The figures that draw experiment results import the
-experiments inside the figure function, so importing `shiftlab.figures` stays light.
+experiments inside the figure function, so importing `shiftlab.figures` stays light; the
+`shiftlab` command (`shiftlab.__main__`) imports the probe only when it is asked for.
 Library code returns values and never prints.
 """
 
@@ -39,6 +40,7 @@ ALLOWED = {
     "torch": ("layers", "probe", "consistency", "experiments"),
     "torchvision": ("layers", "probe"),
     "sklearn": ("experiments",),
+    "tqdm": ("probe",),  # the probe's command line draws its progress bar with it
 }
 
 PROBE = """

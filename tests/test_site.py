@@ -40,6 +40,7 @@ REFERENCE_MODULES = [
     "measures",
     "layers",
     "consistency",
+    "probe",
     "experiments",
     "figures",
 ]
