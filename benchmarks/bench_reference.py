@@ -70,8 +70,9 @@ from numpy.typing import NDArray
 from shiftlab.convolution import correlate
 from shiftlab.figures import build
 from shiftlab.layers import AdaptivePolyphaseSampling, BlurPool, MaxBlurPool
-from shiftlab.measures import equivariance_error
+from shiftlab.measures import equivariance_error, output_shift
 from shiftlab.pooling import avg_pool, max_pool
+from shiftlab.probe import probe
 
 Array = NDArray[Any]
 
@@ -379,25 +380,79 @@ def experiment_cases(scratch: Path) -> list[Case]:
     ]
 
 
+class _GlobalMean(torch.nn.Module):
+    def forward(self, h: torch.Tensor) -> torch.Tensor:
+        return h.mean(dim=(-2, -1))  # (N, C): global average pooling
+
+
 def probe_cases() -> list[Case]:
-    """The probe's cases: none yet; they are added with ``shiftlab.probe`` (issue 8).
+    """The probe on a small CNN over all 1024 circular shifts of a 32 x 32 input.
 
-    Where they go, and what they must check, on a small CNN (conv-ReLU-pool-conv-ReLU-
-    global average pool) and all 1024 circular shifts of a 32 x 32 input:
+    The model is conv-ReLU-maxpool-conv-ReLU-global mean (circular padding). Two cases,
+    on the same model, input and shifts:
 
-    - the probe against a per-shift loop (one forward pass per shift, like seed 000's
-      ``analyze_equivariance``): ``Case(..., target=5.0, faster=True)``, at least 5x
-      faster;
-    - the probe against the bare batched forward passes over the same shifted inputs,
-      its cost floor: ``Case(..., target=1.5)``, the probe's own overhead at most 50 %.
-
-    Both sides of each case take the same model and input; if a case takes more than a
-    few seconds, build it only when ``--quick`` is not given, as ``experiment_cases``.
+    - the probe against a per-shift loop that follows a widely shared lesson page's
+      layer check, called once per shift: hooks on every layer, a forward pass of ``x``
+      and one of ``T_v x`` (so the unshifted run is repeated for every shift), each layer
+      compared, here with the stride-aware shift: at least 5x faster;
+    - the probe against the bare batched forward passes over the same shifted inputs
+      (built once, outside the timing), its cost floor: the probe's own work (hooks,
+      comparisons, report) at most 50 % on top, at the probe's default batch size.
 
     Returns:
-        The probe's cases (empty until the probe exists).
+        The two cases.
     """
-    return []
+    torch.manual_seed(0)
+    model = torch.nn.Sequential(
+        torch.nn.Conv2d(3, 16, 3, padding=1, padding_mode="circular"),
+        torch.nn.ReLU(),
+        torch.nn.MaxPool2d(2),
+        torch.nn.Conv2d(16, 32, 3, padding=1, padding_mode="circular"),
+        torch.nn.ReLU(),
+        _GlobalMean(),
+    ).eval()
+    x = torch.randn(1, 3, 32, 32)
+    shifts = [(dy, dx) for dy in range(-15, 17) for dx in range(-15, 17)]  # all 1024
+    batch = 64  # the probe's default
+    shifted = torch.cat([torch.roll(x, v, dims=(-2, -1)) for v in shifts])  # (1024, 3, 32, 32)
+
+    def probed() -> object:
+        return probe(model, x, shifts, batch_size=batch, classifier=False)
+
+    def bare() -> object:
+        with torch.no_grad():
+            return [model(part) for part in torch.split(shifted, batch)]
+
+    def layer_check(v: tuple[int, int]) -> list[float]:
+        # The lesson page's protocol for one shift, with the stride-aware comparison:
+        # hooks on every layer, a forward pass of x and one of T_v x, each layer compared.
+        runs: list[list[torch.Tensor]] = [[], []]
+        for run, image in zip(runs, (x, torch.roll(x, v, dims=(-2, -1))), strict=True):
+            hooks = [
+                layer.register_forward_hook(lambda _m, _i, out, run=run: run.append(out))
+                for layer in model
+            ]
+            model(image)
+            for hook in hooks:
+                hook.remove()
+        errors = []
+        for ref, h in zip(*runs, strict=True):
+            u = output_shift(v, stride=32 // h.shape[-1], size=(32, 32)) if h.ndim == 4 else None
+            if u is not None:
+                expected = torch.roll(ref, u, dims=(-2, -1))
+                errors.append(((h - expected).norm() / expected.norm()).item())
+        return errors
+
+    def per_shift_loop() -> object:
+        with torch.no_grad():
+            return [layer_check(v) for v in shifts]
+
+    return [
+        Case("probe, 1024 shifts: probe / per-shift loop", probed, per_shift_loop, 5.0,
+             faster=True, repeat=3),
+        Case("probe, 1024 shifts: probe / bare batched forwards", probed, bare, 1.5,
+             repeat=5),
+    ]  # fmt: skip
 
 
 def cases(scratch: Path, *, quick: bool) -> Iterator[Case]:
