@@ -24,6 +24,7 @@ from shiftlab.figures.antialias import binomial_filters, blurpool_shift_errors
 from shiftlab.figures.equivariance import equivariance_examples
 from shiftlab.figures.foundations import circulant_matrices, commutative_diagram, shift_kinds
 from shiftlab.figures.invariance import digits_accuracy_maps, digits_diagonal
+from shiftlab.figures.layer_by_layer import layer_errors, readout_sensitivity
 from shiftlab.figures.normalisation import layernorm_affine, normalisation_errors
 from shiftlab.figures.palette import DARK, LIGHT, PALETTES, Palette
 from shiftlab.figures.sampling import polyphase_shifts, pooling_blocks, subsampling_aliasing
@@ -47,6 +48,8 @@ FIGURES: dict[str, Callable[[Palette], Figure]] = {
     "blurpool-shift-errors": blurpool_shift_errors,
     "digits-accuracy-maps": digits_accuracy_maps,
     "digits-diagonal": digits_diagonal,
+    "layer-by-layer-errors": layer_errors,
+    "readout-sensitivity": readout_sensitivity,
 }
 """Every figure of the site by name; pages embed `figures/<name>.<palette>.svg`."""
 
