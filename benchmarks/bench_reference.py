@@ -72,7 +72,7 @@ from shiftlab.figures import build
 from shiftlab.layers import AdaptivePolyphaseSampling, BlurPool, MaxBlurPool
 from shiftlab.measures import equivariance_error, output_shift
 from shiftlab.pooling import avg_pool, max_pool
-from shiftlab.probe import probe
+from shiftlab.probe import auto_batch_size, probe
 
 Array = NDArray[Any]
 
@@ -397,7 +397,8 @@ def probe_cases() -> list[Case]:
       compared, here with the stride-aware shift: at least 5x faster;
     - the probe against the bare batched forward passes over the same shifted inputs
       (built once, outside the timing), its cost floor: the probe's own work (hooks,
-      comparisons, report) at most 50 % on top, at the probe's default batch size.
+      comparisons, report) at most 50 % on top, at the probe's default batch size
+      (``auto_batch_size``).
 
     Returns:
         The two cases.
@@ -413,7 +414,7 @@ def probe_cases() -> list[Case]:
     ).eval()
     x = torch.randn(1, 3, 32, 32)
     shifts = [(dy, dx) for dy in range(-15, 17) for dx in range(-15, 17)]  # all 1024
-    batch = 64  # the probe's default
+    batch = auto_batch_size(x)  # the probe's default: 256 copies of this x
     shifted = torch.cat([torch.roll(x, v, dims=(-2, -1)) for v in shifts])  # (1024, 3, 32, 32)
 
     def probed() -> object:

@@ -24,7 +24,7 @@ from torch import nn
 from shiftlab.consistency import change_probability, shift_consistency
 from shiftlab.layers import AdaptivePolyphaseSampling
 from shiftlab.measures import ShiftError, equivariance_error, output_shift, shift_error
-from shiftlab.probe import LayerReport, ProbeReport, batches, probe
+from shiftlab.probe import LayerReport, ProbeReport, auto_batch_size, batches, probe
 from shiftlab.probe.batches import Plan
 from shiftlab.probe.compare import Reference, Workspace, output_shifts, sort_order
 from shiftlab.shifts import centered_shifts
@@ -386,6 +386,22 @@ def test_one_forward_per_batch_and_results_independent_of_the_batch_size(
             assert all(close(g, w, rtol=1e-9) for g, w in zip(row.errors, want.errors, strict=True))
     pairs = zip(report.output.invariance, reference.output.invariance, strict=True)
     assert all(close(g, w, rtol=1e-9) for g, w in pairs)
+
+
+@pytest.mark.parametrize(("images", "passes"), [(2, 1), (100, 32)])
+def test_the_default_batch_size_aims_at_256_samples_per_pass(images: int, passes: int) -> None:
+    torch.manual_seed(0)
+    net = Counting(*conv_stack("circular")).double()
+    x = randn(images, 2, 8, 8, dtype=torch.float64)  # all 64 shifts of the 8 x 8 grid
+    assert auto_batch_size(x) == 256 // images
+    probe(net, x, classifier=False)
+    assert net.calls == 1 + passes  # 64 shifts in batches of 128, or of 2 copies
+
+
+def test_the_default_batch_size_bounds_the_input_bytes_per_pass() -> None:
+    big = torch.zeros(1, 4, 1024, 1024)  # 16 MiB per copy: 2 copies in 32 MiB, not 256
+    assert auto_batch_size(big) == 2
+    assert auto_batch_size(torch.zeros(1, 64, 1024, 1024)) == 1  # never fewer than one
 
 
 def test_results_do_not_depend_on_the_chunks_compared_per_call(

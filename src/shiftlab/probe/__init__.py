@@ -36,16 +36,17 @@ are seen only through the next module, or as the model's output (a row "(output)
 no module returned it). ``layers=`` reports chosen modules instead, blocks included.
 
 **How it runs.** The unshifted pass runs once; the shifted copies go through in batches
-of ``batch_size`` copies of ``x``, ``ceil(S / batch_size)`` forward passes for ``S``
-shifts, each layer compared inside its hook while the batch passes, on the model's
-device. For a classifier, ``change_probability`` adds one small pass per spatial axis.
+of ``batch_size`` copies of ``x`` (by default about 256 samples per pass, see
+``auto_batch_size``), ``ceil(S / batch_size)`` forward passes for ``S`` shifts, each
+layer compared inside its hook while the batch passes, on the model's device. For a
+classifier, ``change_probability`` adds one small pass per spatial axis.
 The model must treat the samples of a batch independently (eval-mode BatchNorm does)
 and make the same module calls for every input.
 """
 
-from shiftlab.probe.core import probe
+from shiftlab.probe.core import auto_batch_size, probe
 from shiftlab.probe.hooks import ProbeError
 from shiftlab.probe.report import ProbeReport
 from shiftlab.probe.rows import LayerReport, OutputReport
 
-__all__ = ["LayerReport", "OutputReport", "ProbeError", "ProbeReport", "probe"]
+__all__ = ["LayerReport", "OutputReport", "ProbeError", "ProbeReport", "auto_batch_size", "probe"]

@@ -53,7 +53,7 @@ def parser() -> argparse.ArgumentParser:
     Examples:
         >>> args = parser().parse_args(["nets:make", "--input-shape", "1,3,8,8"])
         >>> args.factory, args.shift_mode, args.batch_size, args.seed
-        ('nets:make', 'circular', 64, 0)
+        ('nets:make', 'circular', None, 0)
     """
     cli = OneLineParser(
         prog="shiftlab probe",
@@ -72,7 +72,9 @@ def parser() -> argparse.ArgumentParser:
         default="circular",
         help="circular (torch.roll) or zero (content moved on a zero canvas)",
     )
-    cli.add_argument("--batch-size", type=int, default=64, help="shifted copies per forward")
+    cli.add_argument(
+        "--batch-size", type=int, help="shifted copies per forward (default: ~256 samples)"
+    )
     cli.add_argument("--crop", default="auto", help='"auto" or output samples per side')
     cli.add_argument("--output", help="key (or index) of the output tensor to measure")
     cli.add_argument("--json", type=Path, help="also write the report to this JSON file")

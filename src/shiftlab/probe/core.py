@@ -123,13 +123,46 @@ def one_pixel_change(
     return Proportion(count, total)
 
 
+AUTO_SAMPLES = 256
+"""Samples per forward pass that ``auto_batch_size`` aims for."""
+
+AUTO_BYTES = 32 * 2**20
+"""The most input bytes per forward pass that ``auto_batch_size`` chooses."""
+
+
+def auto_batch_size(x: torch.Tensor) -> int:
+    """Shifted copies of ``x`` per forward pass when ``probe`` is given no ``batch_size``.
+
+    About ``AUTO_SAMPLES`` samples per pass (small models run faster per sample in
+    larger batches, up to where the activations leave the cache), fewer when that
+    much input would exceed ``AUTO_BYTES``, and at least one copy of ``x``.
+
+    Args:
+        x: The probe's input, (N, C, *S).
+
+    Returns:
+        The number of shifted copies of ``x`` per forward pass, at least 1.
+
+    Examples:
+        >>> auto_batch_size(torch.zeros(1, 3, 32, 32))  # 256 samples of 12 KiB
+        256
+        >>> auto_batch_size(torch.zeros(2, 3, 16, 16))
+        128
+        >>> auto_batch_size(torch.zeros(8, 3, 224, 224))  # 32 MiB holds 6 copies of 4.8 MB
+        6
+    """
+    copies = max(1, AUTO_SAMPLES // max(1, x.shape[0]))
+    per_copy = max(1, x.numel() * x.element_size())
+    return max(1, min(copies, AUTO_BYTES // per_copy))
+
+
 def probe(
     model: nn.Module,
     x: torch.Tensor,
     shifts: Iterable[int | Sequence[int]] | None = None,
     *,
     shift_mode: Literal["circular", "zero"] = "circular",
-    batch_size: int = 64,
+    batch_size: int | None = None,
     crop: Literal["auto"] | int | Sequence[int] = "auto",
     layers: Iterable[str] | None = None,
     output: Selector = None,
@@ -157,7 +190,8 @@ def probe(
             every shift of the grid (``shiftlab.shifts.centered_shifts``).
         shift_mode: "circular" (``torch.roll``) or "zero" (content on a zero canvas).
         batch_size: Shifted copies of ``x`` per forward pass (memory: ``batch_size * N``
-            samples and every layer's output for them).
+            samples and every layer's output for them). None (the default) chooses
+            ``auto_batch_size(x)``: about 256 samples per pass, at most 32 MiB of input.
         crop: "auto": no crop for circular shifts, ``ceil(R / s)`` per layer for zero
             fill (``R`` the bound of ``shiftlab.probe.reach``); or output samples dropped
             on both sides of every layer, one integer or one per axis.
@@ -197,7 +231,7 @@ def probe(
     vectors = _check_shifts(shifts, size)
     if shift_mode not in ("circular", "zero"):
         raise ValueError(f"shift_mode must be 'circular' or 'zero', got {shift_mode!r}")
-    batch = _positive_int(batch_size, "batch_size")
+    batch = auto_batch_size(x) if batch_size is None else _positive_int(batch_size, "batch_size")
     crops = crop if crop == "auto" else _per_axis(crop, k, "crop")
     if crops != "auto" and min(crops) < 0:
         raise ValueError(f"crop must be 'auto' or integers >= 0, got {crop!r}")
