@@ -76,6 +76,55 @@ def digits_on_canvas(size: int = CANVAS) -> tuple[NDArray[np.float32], NDArray[n
     return images, digits.target.astype(np.int64)
 
 
+def split(*, seed: int = 0, train_size: int = 1200) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+    """The experiment's train / test split of the 1797 digits: indices, seeded.
+
+    Args:
+        seed: Seeds the permutation (the experiment's ``seed``).
+        train_size: Digits in the training split; the rest are the test split.
+
+    Returns:
+        ``(train, test)``: disjoint index arrays covering all 1797 digits.
+
+    Raises:
+        ValueError: If either split would be empty.
+
+    Examples:
+        >>> train, test = split()
+        >>> len(train), len(test), len(set(train.tolist()) & set(test.tolist()))
+        (1200, 597, 0)
+    """
+    total = 1797  # len(load_digits().images), without loading them
+    if not 0 < train_size < total:
+        raise ValueError(f"train_size must leave both splits non-empty, got {train_size}")
+    order = np.random.default_rng(seed).permutation(total)
+    return order[:train_size], order[train_size:]
+
+
+def trained_digit_net(kind: str = "gap-maxpool") -> DigitNet:
+    """A network of the shifted-digits experiment, trained: its weights from the stored run.
+
+    Runs the experiment once if no result is stored (about two minutes), then reads it
+    from the cache (``shiftlab.experiments.run``).
+
+    Args:
+        kind: One of ``MODELS``.
+
+    Returns:
+        The trained ``DigitNet`` in eval mode.
+
+    Raises:
+        ValueError: If ``kind`` is not one of ``MODELS``.
+    """
+    from shiftlab.experiments import run  # noqa: PLC0415  # the registry imports this module
+
+    model = DigitNet(kind)  # checks kind
+    arrays = run("shifted-digits").arrays
+    state = {name: torch.from_numpy(arrays[f"{kind}:{name}"]) for name in model.state_dict()}
+    model.load_state_dict(state)
+    return model.eval()
+
+
 class _APS(nn.Module):
     """APS with stride 2 as a plain layer: keep the sampled map, drop the chosen phase."""
 
@@ -180,8 +229,10 @@ def shifted_digits(
         counted exactly over all pairs), the probability that a one-pixel shift from the
         training position changes the class, how many classes it predicts, and the number
         of parameters (all from ``shiftlab.consistency.shift_test``). ``arrays``:
-        ``accuracy`` of shape (5, 2m + 1, 2m + 1) with rows ``dy`` and columns ``dx``, and
-        ``predictions`` of shape (5, N_test, (2m + 1)^2), shifts in raster order.
+        ``accuracy`` of shape (5, 2m + 1, 2m + 1) with rows ``dy`` and columns ``dx``,
+        ``predictions`` of shape (5, N_test, (2m + 1)^2), shifts in raster order, and the
+        trained weights, ``"<model>:<parameter>"`` for each entry of its ``state_dict``
+        (``trained_digit_net`` loads them).
 
     Raises:
         ValueError: If ``max_shift`` exceeds the 4-pixel margin or the split is empty.
@@ -189,14 +240,12 @@ def shifted_digits(
     if not 1 <= max_shift <= MAX_SHIFT:
         raise ValueError(f"max_shift must be between 1 and the margin {MAX_SHIFT}, got {max_shift}")
     images, labels = digits_on_canvas()
-    if not 0 < train_size < len(images):
-        raise ValueError(f"train_size must leave both splits non-empty, got {train_size}")
-    order = np.random.default_rng(seed).permutation(len(images))
-    train, test = order[:train_size], order[train_size:]
+    train, test = split(seed=seed, train_size=train_size)
     x_train, y_train = torch.from_numpy(images[train]), torch.from_numpy(labels[train])
     x_test, y_test = torch.from_numpy(images[test]), labels[test]
     metrics: dict[str, Any] = {"models": list(MODELS), "test_size": len(test)}
     accuracy, predictions = [], []
+    weights: dict[str, NDArray[Any]] = {}
     for index, kind in enumerate(MODELS):
         torch.manual_seed(seed + index)
         model = DigitNet(kind)
@@ -214,4 +263,11 @@ def shifted_digits(
         }
         accuracy.append(grid)
         predictions.append(tested.predictions.astype(np.int8))
-    return metrics, {"accuracy": np.stack(accuracy), "predictions": np.stack(predictions)}
+        weights.update(
+            {f"{kind}:{name}": value.numpy() for name, value in model.state_dict().items()}
+        )
+    arrays: dict[str, NDArray[Any]] = {
+        "accuracy": np.stack(accuracy),
+        "predictions": np.stack(predictions),
+    }
+    return metrics, {**arrays, **weights}
