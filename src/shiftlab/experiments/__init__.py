@@ -60,6 +60,44 @@ EXPERIMENTS: dict[str, Experiment] = {
         "shifted_digits",
         {"seed": 0, "epochs": 20, "train_size": 1200, "max_shift": 4},
     ),
+    "coordconv-quadrant": Experiment(
+        "shiftlab.experiments.coordconv",
+        "coordinate_classification",
+        {
+            "seed": 0,
+            "size": 16,
+            "width": 32,
+            "coordconv_epochs": 30,
+            "deconv_epochs": 150,
+            "lr": 3e-3,
+        },
+    ),
+    "corner-padding": Experiment(
+        "shiftlab.experiments.borders",
+        "corner_padding",
+        {
+            "seed": 0,
+            "pairs": 64,
+            "test_pairs": 128,
+            "canvas": 16,
+            "patch": 6,
+            "channels": 8,
+            "epochs": 60,
+        },
+    ),
+    "position-readout": Experiment(
+        "shiftlab.experiments.borders",
+        "position_readout",
+        {
+            "seed": 0,
+            "size": 16,
+            "layers": 5,
+            "channels": 8,
+            "steps": 200,
+            "batch": 16,
+            "test_size": 256,
+        },
+    ),
 }
 """Every experiment by name."""
 

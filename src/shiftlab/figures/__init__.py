@@ -21,12 +21,20 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from shiftlab.figures.antialias import binomial_filters, blurpool_shift_errors
+from shiftlab.figures.beyond import p4_feature_maps, rot90_stride_parity
+from shiftlab.figures.borders import (
+    corner_placements,
+    position_readout_maps,
+    zero_padding_depth,
+    zero_padding_error_map,
+)
 from shiftlab.figures.equivariance import equivariance_examples
 from shiftlab.figures.foundations import circulant_matrices, commutative_diagram, shift_kinds
 from shiftlab.figures.invariance import digits_accuracy_maps, digits_diagonal
 from shiftlab.figures.layer_by_layer import layer_errors, readout_sensitivity
 from shiftlab.figures.normalisation import layernorm_affine, normalisation_errors
 from shiftlab.figures.palette import DARK, LIGHT, PALETTES, Palette
+from shiftlab.figures.position import coordconv_quadrant
 from shiftlab.figures.sampling import polyphase_shifts, pooling_blocks, subsampling_aliasing
 from shiftlab.figures.weight_sharing import group_average, weight_layouts
 
@@ -50,6 +58,13 @@ FIGURES: dict[str, Callable[[Palette], Figure]] = {
     "digits-diagonal": digits_diagonal,
     "layer-by-layer-errors": layer_errors,
     "readout-sensitivity": readout_sensitivity,
+    "p4-feature-maps": p4_feature_maps,
+    "rot90-stride-parity": rot90_stride_parity,
+    "zero-padding-error-map": zero_padding_error_map,
+    "zero-padding-depth": zero_padding_depth,
+    "corner-placements": corner_placements,
+    "position-readout-maps": position_readout_maps,
+    "coordconv-quadrant": coordconv_quadrant,
 }
 """Every figure of the site by name; pages embed `figures/<name>.<palette>.svg`."""
 

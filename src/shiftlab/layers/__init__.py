@@ -1,4 +1,13 @@
-"""Torch layers that restore shift symmetry to strided networks (needs ``shiftlab[torch]``).
+"""Torch layers of the guide: shift symmetry restored, broken on purpose, and extended.
+
+Needs ``shiftlab[torch]``. Three groups:
+
+* restoring shift symmetry to strided networks (below);
+* layers that know where they are (``CoordConv2d``, ``AbsolutePositionEmbedding``,
+  ``RelativePositionSelfAttention``, ``LocallyConnected2d``; the Position-aware layers
+  page);
+* rotations by 90 degrees (``P4LiftingConv``, ``P4GroupConv``, ``p4_rotate``,
+  ``orientation_pool``; the Beyond translation page, after Cohen & Welling 2016).
 
 A stride keeps one polyphase component of a feature map, so it breaks the shift
 equivariance of the convolutions around it. Two remedies, both without parameters:
@@ -31,19 +40,39 @@ Examples:
     True
 """
 
+from shiftlab.layers.attention import RelativePositionSelfAttention
 from shiftlab.layers.blurpool import BlurPool, ConvBlurPool, MaxBlurPool
+from shiftlab.layers.p4 import (
+    OrientationPool,
+    P4GroupConv,
+    P4LiftingConv,
+    orientation_pool,
+    p4_rotate,
+)
 from shiftlab.layers.padding import LayerPadding, pad2d, split_padding
 from shiftlab.layers.polyphase import AdaptivePolyphaseSampling, aps_downsample
+from shiftlab.layers.position import AbsolutePositionEmbedding, CoordConv2d, coordinate_channels
+from shiftlab.layers.untied import LocallyConnected2d
 from shiftlab.pooling import binomial_filter
 
 __all__ = [
+    "AbsolutePositionEmbedding",
     "AdaptivePolyphaseSampling",
     "BlurPool",
     "ConvBlurPool",
+    "CoordConv2d",
     "LayerPadding",
+    "LocallyConnected2d",
     "MaxBlurPool",
+    "OrientationPool",
+    "P4GroupConv",
+    "P4LiftingConv",
+    "RelativePositionSelfAttention",
     "aps_downsample",
     "binomial_filter",
+    "coordinate_channels",
+    "orientation_pool",
+    "p4_rotate",
     "pad2d",
     "split_padding",
 ]
