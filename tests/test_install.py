@@ -8,6 +8,7 @@ imports shiftlab there, outside the repository, comparing its output with the sn
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -24,8 +25,13 @@ def _run(args: list[str | Path], cwd: Path) -> str:
 
 
 def test_the_wheel_installs_in_a_fresh_venv_and_runs_a_snippet(tmp_path: Path) -> None:
-    dist, venv = tmp_path / "dist", tmp_path / "venv"
-    _run([sys.executable, "-m", "pip", "wheel", ROOT, "--no-deps", "-w", dist, "-q"], tmp_path)
+    dist, venv, tree = tmp_path / "dist", tmp_path / "venv", tmp_path / "source"
+    # Built from a copy: setuptools writes build/ and *.egg-info next to the sources.
+    tree.mkdir()
+    for name in ("pyproject.toml", "README.md", "LICENSE"):
+        shutil.copy2(ROOT / name, tree / name)
+    shutil.copytree(ROOT / "src", tree / "src", ignore=shutil.ignore_patterns("*.egg-info"))
+    _run([sys.executable, "-m", "pip", "wheel", tree, "--no-deps", "-w", dist, "-q"], tmp_path)
     (wheel,) = dist.glob("shiftlab-*.whl")
     _run([sys.executable, "-m", "venv", venv], tmp_path)
     python = venv / "bin" / "python"
