@@ -24,9 +24,13 @@ STAMP := $(VENV)/.installed
 SITE := site
 FIGURES := docs/figures
 ADDR := 127.0.0.1:8000
+# `make audit` only: Lighthouse from the npm registry, run on the local Chromium.
+AUDIT_DIR := .cache/audit
+LIGHTHOUSE := 13.5.0
+AUDIT_STAMP := $(AUDIT_DIR)/.lighthouse-$(LIGHTHOUSE)
 
 .PHONY: help setup serve test docs experiments figures snippets lint format format-check \
-	typecheck pytest bench clean distclean
+	typecheck pytest bench audit clean distclean
 
 help: ## List the targets
 	@echo "shiftlab: make <target>"
@@ -76,6 +80,16 @@ typecheck: setup ## mypy --strict on src, tests, tools and benchmarks
 
 bench: setup ## Time the reference code against its targets (benchmarks/, not part of test)
 	$(BIN)/python benchmarks/bench_reference.py
+
+$(AUDIT_STAMP):
+	@command -v npm >/dev/null || { echo "make audit needs Node and npm (apt-get install nodejs npm)"; exit 1; }
+	npm install --prefix $(AUDIT_DIR) --no-audit --no-fund --loglevel=error lighthouse@$(LIGHTHOUSE)
+	touch $@
+
+audit: docs $(AUDIT_STAMP) ## Lighthouse (mobile) on 4 pages served with gzip; scores in .cache/audit.json (needs Node; not part of test)
+	@command -v chromium >/dev/null || { echo "make audit needs Chromium (apt-get install chromium)"; exit 1; }
+	CHROME_PATH=$$(command -v chromium) $(BIN)/python tools/audit.py --site $(SITE) \
+		--lighthouse $(AUDIT_DIR)/node_modules/.bin/lighthouse --out .cache/audit.json
 
 clean: ## Remove the built site and caches (keeps .venv)
 	rm -rf $(SITE) $(FIGURES) .cache .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -2,42 +2,30 @@
 
 Serves the built site on 127.0.0.1 and drives Debian's Chromium with Playwright (no
 `playwright install`: the system browser is used). For the main pages: no console
-error, no request to any other host, MathJax typeset the math (a page whose HTML has
-math shows typeset math; no page shows raw delimiters), every image loaded; the palette
+error, no request to any other host, every formula is rendered MathML (a page whose HTML
+has math shows it; no page shows raw delimiters), every image loaded; the palette
 toggle switches to dark and shows the dark figures; search works.
 
 Skipped only when Chromium is missing and CI is not set; in CI a missing Chromium fails.
+The fixtures that start the browser and serve the site are in tests/conftest.py, shared
+with tests/test_math.py (one Playwright per session).
 """
 
 from __future__ import annotations
 
-import functools
 import json
-import os
 import re
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Page, Request, Route, sync_playwright
+from playwright.sync_api import Browser, ConsoleMessage, Page, Request, Route
 
-from tests.test_site import build_site, has_math
+from tests.conftest import HOST
+from tests.test_site import has_math
 
-CHROMIUM = os.environ.get("SHIFTLAB_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
-HOST = "127.0.0.1"
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 
 
@@ -55,54 +43,6 @@ PAGES = {
     for source in sorted([*DOCS.rglob("*.md"), *DOCS.glob("notebooks/*.ipynb")])
 }
 TIMEOUT_MS = 30_000
-
-
-@pytest.fixture(scope="session")
-def chromium() -> str:
-    if Path(CHROMIUM).is_file():
-        return CHROMIUM
-    if os.environ.get("CI"):
-        pytest.fail(f"CI is set but {CHROMIUM} is missing: apt-get install chromium")
-    pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium); in CI this fails")
-
-
-@pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_site(tmp_path_factory)
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        """Keep the test output for the tests."""
-
-
-@pytest.fixture(scope="session")
-def base_url(site: Path) -> Iterator[str]:
-    handler = functools.partial(QuietHandler, directory=str(site))
-    server = ThreadingHTTPServer((HOST, 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://{HOST}:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
-
-
-@pytest.fixture(scope="session")
-def browser(chromium: str) -> Iterator[Browser]:
-    playwright = sync_playwright().start()
-    try:
-        browser = playwright.chromium.launch(
-            executable_path=chromium, args=CHROMIUM_ARGS, headless=True
-        )
-        try:
-            yield browser
-        finally:
-            browser.close()
-    finally:
-        playwright.stop()
 
 
 @dataclass
@@ -166,20 +106,19 @@ def visit(browser: Browser, base_url: str) -> Iterator[Visit]:
 def open_page(visit: Visit, base_url: str, path: str) -> Page:
     page = visit.page
     page.goto(base_url + path, wait_until="load")
-    page.wait_for_function("() => window.MathJax && MathJax.startup && MathJax.startup.promise")
-    # Resolves once the typeset chained on startup.promise (see javascripts/mathjax.js) is done.
-    page.evaluate("() => MathJax.startup.promise.then(() => true)")
+    # Math is MathML in the HTML (tools/mkdocs_math.py); only its font may still be loading.
+    page.evaluate("() => document.fonts.ready.then(() => true)")
     return page
 
 
 UNTYPESET = r"""() => {
   const raw = [];
   for (const el of document.querySelectorAll(".arithmatex")) {
-    if (!el.querySelector("mjx-container")) raw.push(el.textContent.trim().slice(0, 80));
+    if (!el.querySelector("math")) raw.push(el.textContent.trim().slice(0, 80));
   }
   for (const cell of document.querySelectorAll(".jp-RenderedMarkdown")) {
     const copy = cell.cloneNode(true);
-    copy.querySelectorAll("mjx-container, pre, code").forEach((n) => n.remove());
+    copy.querySelectorAll("math, pre, code").forEach((n) => n.remove());
     const text = copy.textContent;
     const left = text.match(/\$\$|\\\(|\\\[|\$[^$\s][^$]*\$/);
     if (left) raw.push(left[0].slice(0, 80));
@@ -194,7 +133,7 @@ BROKEN_IMAGES = """() => Array.from(document.images)
 
 def test_the_pages_tested_here_have_math(site: Path) -> None:
     with_math = [p for p in PAGES.values() if has_math(page_source(site, p))]
-    assert with_math, f"none of {list(PAGES.values())} has math, so MathJax is not tested"
+    assert with_math, f"none of {list(PAGES.values())} has math, so its rendering is not tested"
 
 
 @pytest.mark.parametrize("path", PAGES.values(), ids=PAGES.keys())
@@ -203,7 +142,7 @@ def test_page_loads_offline_with_math_and_images(
 ) -> None:
     page = open_page(visit, base_url, path)
     if has_math(page_source(site, path)):
-        assert page.locator("mjx-container").count() > 0, f"/{path}: no typeset math on the page"
+        assert page.locator(".arithmatex math").count() > 0, f"/{path}: no rendered math"
     assert page.evaluate(UNTYPESET) == [], f"/{path}: math left untypeset"
     assert page.evaluate(BROKEN_IMAGES) == [], f"/{path}: images that did not load"
     visit.assert_clean()

@@ -1,7 +1,8 @@
 """The built site is complete and self-contained.
 
 Checks the output of `mkdocs build --strict`: nothing is loaded from another host,
-MathJax is served from the site to every page with math, every image a page shows
+every formula is MathML written at build time (no math script) drawn with the site's own
+font, every image a page shows
 exists, the notebook page is executed and offers its .ipynb, search has an index, and
 the API reference shows the docstrings.
 
@@ -30,8 +31,10 @@ from mkdocs.exceptions import PluginError
 from tests.snippet_runner import ROOT
 
 DOCS = ROOT / "docs"
-MATHJAX = "assets/mathjax/tex-svg.js"
-MATHJAX_CONFIG = "javascripts/mathjax.js"
+MATH_FONT = "assets/fonts/shiftlab-math.woff2"
+MATH_FONT_LICENSE = "assets/fonts/OFL.txt"
+# The whole point of rendering at build time: no page loads a math library.
+MATH_SCRIPT = re.compile(r"mathjax|katex|tex-(?:svg|chtml|mml)", re.IGNORECASE)
 REFERENCE_MODULES = [
     "shifts",
     "padding",
@@ -184,42 +187,46 @@ def test_nothing_is_loaded_from_another_host(site: Path) -> None:
     assert not found, "assets loaded from other hosts:\n" + "\n".join(found)
 
 
-def test_mathjax_is_served_by_the_site(site: Path) -> None:
-    for name in (MATHJAX, "assets/mathjax/LICENSE", MATHJAX_CONFIG):
+def test_math_font_is_served_by_the_site(site: Path) -> None:
+    for name in (MATH_FONT, MATH_FONT_LICENSE):
         assert (site / name).is_file(), f"{name} is missing from the site"
-    assert (site / "assets/mathjax/input/tex/extensions/boldsymbol.js").is_file(), (
-        "MathJax's TeX extensions (loaded on demand) are missing"
-    )
-    assert "Apache License" in (site / "assets/mathjax/LICENSE").read_text(encoding="utf-8")
+    font = (site / MATH_FONT).read_bytes()
+    assert font[:4] == b"wOF2", f"{MATH_FONT} is not a WOFF2 file"
+    # A subset of the glyphs the formulas use, not the 1.5 MB font.
+    assert len(font) < 150_000, f"{MATH_FONT} is {len(font)} bytes"
+    assert "SIL OPEN FONT LICENSE" in (site / MATH_FONT_LICENSE).read_text(encoding="utf-8")
 
 
 def has_math(html: str) -> bool:
     if 'class="arithmatex"' in html:
         return True
-    # Notebook Markdown cells keep Jupyter's $...$ for MathJax.
+    # Notebook Markdown cells keep Jupyter's $...$ (before the math hook converts them).
     cells = re.findall(r"jp-RenderedMarkdown[^>]*>(.*?)</div>", html, re.DOTALL)
     return any("$" in cell or "\\(" in cell for cell in cells)
 
 
-def test_every_page_with_math_loads_mathjax(site: Path) -> None:
+def test_every_page_with_math_has_mathml_and_no_math_script(site: Path) -> None:
     pages_with_math = 0
     problems = []
     for page in site_files(site, ".html"):
         html = page.read_text(encoding="utf-8")
+        where = page.relative_to(site).as_posix()
+        scripts = [a.get("src", "") for _, a in tags(html, "script") if a.get("src")]
+        problems += [f"{where}: loads {src}" for src in scripts if MATH_SCRIPT.search(src)]
         if not has_math(html):
             continue
         pages_with_math += 1
-        scripts = [a.get("src", "") for _, a in tags(html, "script") if a.get("src")]
-        targets = [local_target(site, page, src) for src in scripts]
-        where = page.relative_to(site).as_posix()
-        try:
-            config = targets.index((site / MATHJAX_CONFIG).resolve())
-            mathjax = targets.index((site / MATHJAX).resolve())
-        except ValueError:
-            problems.append(f"{where}: has math but does not load {MATHJAX_CONFIG} and {MATHJAX}")
-            continue
-        if config > mathjax:
-            problems.append(f"{where}: loads MathJax before its configuration")
+        wrappers = re.findall(r'<(span|div) class="arithmatex[^"]*">(.{0,12})', html, re.DOTALL)
+        raw = [text for _, text in wrappers if not text.startswith("<math")]
+        if raw:
+            problems.append(f"{where}: formulas left as TeX: {raw[:3]}")
+        preloads = [
+            local_target(site, page, a.get("href", ""))
+            for _, a in tags(html, "link")
+            if a.get("rel") == "preload" and a.get("as") == "font"
+        ]
+        if (site / MATH_FONT).resolve() not in preloads:
+            problems.append(f"{where}: has math but does not preload {MATH_FONT}")
     assert pages_with_math, "no page of the site has math (class=arithmatex): is arithmatex on?"
     assert not problems, "\n".join(problems)
 

@@ -1,32 +1,35 @@
 """MkDocs hooks for the shiftlab site: every byte a page loads comes from the site itself.
 
-* `on_files` adds MathJax 3 to the build as `assets/mathjax/`, taken from the
-  `django-static-mathjax` wheel (a pinned PyPI dependency, so no CDN and no
-  vendored copy in the repository). This runs for `mkdocs build` and `mkdocs serve`.
 * `on_page_content` removes the CDN `<script>` tags that nbconvert's templates put
   into every notebook page (MathJax 2 from cdnjs, mermaid from cdnjs), and fails the
-  build if a notebook page still points a script or stylesheet at another host.
+  build if a notebook page still points a script or stylesheet at another host. The
+  site's math is MathML written at build time (tools/mkdocs_math.py): no page needs a
+  math script.
+* `on_page_content` also writes `width` and `height` on every `<img>` (read from the
+  SVG or image file), so a figure's box is reserved before it loads.
+* `on_post_page` cuts the JupyterLab stylesheets nbconvert inlines into a notebook page
+  (about 590 KB, most of a 670 KB page) down to the rules that can match an element of
+  that page and the custom properties those rules use (about 20 KB).
 
 The hooks file lives outside `docs/` so that it is not published.
 """
 
 from __future__ import annotations
 
-import importlib.util
+import base64
+import io
+import posixpath
 import re
+from functools import partial
 from pathlib import Path
+from urllib.parse import unquote
 
+import tinycss2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-
-MATHJAX_DEST = "assets/mathjax"
-# tex-svg.js carries the TeX input, the SVG output and its font data in one file. The
-# TeX extensions are loaded on demand (autoload: \boldsymbol, \cancel, ...) from the
-# directory tex-svg.js was served from, so they ship too (about 0.5 MB).
-MATHJAX_ENTRY = "es5/tex-svg.js"
-MATHJAX_EXTENSIONS = "es5/input/tex/extensions"
+from PIL import Image
 
 _EXTERNAL = r"""["'](?:https?:)?//"""
 # nbconvert's `mathjax` macro: the loader (from a CDN, or `src=""` when mkdocs-jupyter's
@@ -52,54 +55,10 @@ _EXTERNAL_LOAD = re.compile(
 )
 
 
-def mathjax_root() -> Path:
-    """Return the `mathjax/static/mathjax` directory of the installed wheel.
-
-    Returns:
-        The directory holding `es5/` and `LICENSE`.
-
-    Raises:
-        PluginError: If `django-static-mathjax` is not installed.
-    """
-    spec = importlib.util.find_spec("mathjax")
-    if spec is None or spec.origin is None:
-        raise PluginError(
-            "MathJax is served from the django-static-mathjax wheel, which is not installed; "
-            'run `make setup` (pip install -c constraints.txt -e ".[dev]")'
-        )
-    root = Path(spec.origin).parent / "static" / "mathjax"
-    if not (root / MATHJAX_ENTRY).is_file():
-        raise PluginError(f"django-static-mathjax has no {MATHJAX_ENTRY} under {root}")
-    return root
-
-
-def mathjax_files() -> dict[str, Path]:
-    """Map each MathJax file the site serves to its source in the wheel.
-
-    Returns:
-        Site path (`assets/mathjax/...`) to absolute source path.
-    """
-    root = mathjax_root()
-    entry = root / MATHJAX_ENTRY
-    wanted = {f"{MATHJAX_DEST}/{entry.name}": entry, f"{MATHJAX_DEST}/LICENSE": root / "LICENSE"}
-    extensions = root / MATHJAX_EXTENSIONS
-    for source in sorted(extensions.glob("*.js")):
-        relative = source.relative_to(root / "es5").as_posix()
-        wanted[f"{MATHJAX_DEST}/{relative}"] = source
-    return wanted
-
-
-def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Add MathJax (code and licence) to the files MkDocs copies into the site."""
-    for dest, source in mathjax_files().items():
-        files.append(File.generated(config, dest, abs_src_path=str(source)))
-    return files
-
-
 def strip_cdn_scripts(html: str) -> str:
     """Remove the CDN scripts nbconvert writes into a notebook's HTML.
 
-    The site's own MathJax (loaded on every page) typesets the notebook's math, so
+    The notebook's math is converted to MathML at build time (tools/mkdocs_math.py), so
     the MathJax 2 loader and its configuration block are dropped rather than pointed
     elsewhere; the mermaid loader only matters for mermaid cells, which the guide has none of.
 
@@ -127,7 +86,217 @@ def strip_cdn_scripts(html: str) -> str:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Keep notebook pages free of third-party scripts."""
+    """Keep notebook pages free of third-party scripts; give every image its size."""
     if page.file.src_uri.endswith(".ipynb"):
-        return strip_cdn_scripts(html)
-    return html
+        html = strip_cdn_scripts(html)
+    return add_image_sizes(html, page, files)
+
+
+_IMG = re.compile(r"<img\b(?P<attrs>[^>]*?)\s*/?>", re.IGNORECASE)
+_SRC = re.compile(r"""\bsrc\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
+_SIZE_ATTR = re.compile(r"""\b(?:width|height)\s*=""", re.IGNORECASE)
+_SVG_ROOT = re.compile(r"<svg\b[^>]*>", re.DOTALL)
+_SVG_LENGTH = re.compile(r"^\s*([0-9.]+)\s*(px|pt|)\s*$")
+# CSS pixels per unit of an SVG length.
+_PX_PER_UNIT = {"": 1.0, "px": 1.0, "pt": 96 / 72}
+
+
+def svg_size(path: Path) -> tuple[int, int]:
+    """The intrinsic size of an SVG in CSS pixels, from its width/height or viewBox.
+
+    Raises:
+        PluginError: If the SVG states neither in a unit this function knows.
+    """
+    head = path.read_text(encoding="utf-8", errors="replace")[:4000]
+    root = _SVG_ROOT.search(head)
+    if root is None:
+        raise PluginError(f"{path}: no <svg> element in its first 4000 characters")
+    attrs = dict(re.findall(r"""\b([\w:-]+)\s*=\s*["']([^"']*)["']""", root[0]))
+    lengths = [_SVG_LENGTH.match(attrs.get(name, "")) for name in ("width", "height")]
+    if lengths[0] and lengths[1]:
+        w, h = (float(m[1]) * _PX_PER_UNIT[m[2]] for m in lengths if m)
+        return round(w), round(h)
+    box = attrs.get("viewBox", "").replace(",", " ").split()
+    if len(box) == 4:
+        return round(float(box[2])), round(float(box[3]))
+    raise PluginError(f"{path}: cannot tell its size (width/height in px or pt, or a viewBox)")
+
+
+def add_image_sizes(html: str, page: Page, files: Files) -> str:
+    """Write `width` and `height` on every local `<img>` that lacks them.
+
+    The browser then reserves each figure's box before the file arrives, so nothing
+    below it moves as it loads; CSS (`max-width: 100%; height: auto`) still scales it.
+
+    Raises:
+        PluginError: If an image is not a file of the site, or its size cannot be read.
+    """
+
+    def sized(match: re.Match[str]) -> str:
+        attrs = match["attrs"]
+        src = _SRC.search(attrs)
+        if _SIZE_ATTR.search(attrs) or src is None:
+            return match[0]
+        if src[1].startswith("data:"):
+            # A notebook's plot output: a base64 PNG or JPEG in the page itself.
+            header, _, payload = src[1].partition(",")
+            if not header.endswith(";base64"):
+                raise PluginError(f"{page.file.src_uri}: an inline image that is not base64")
+            with Image.open(io.BytesIO(base64.b64decode(payload))) as image:
+                width, height = image.size
+            return f'<img{attrs} width="{width}" height="{height}" />'
+
+        # The URL is relative to the page's own URL (a directory: "shifts/" or "").
+        target = posixpath.normpath(posixpath.join(page.url, src[1].split("#")[0]))
+        file = files.get_file_from_path(unquote(target))
+        if file is None or file.abs_src_path is None:
+            raise PluginError(
+                f"{page.file.src_uri}: <img src={src[1]!r}> is not a file of the site"
+            )
+        path = Path(file.abs_src_path)
+        if path.suffix.lower() == ".svg":
+            width, height = svg_size(path)
+        else:
+            with Image.open(path) as image:
+                width, height = image.size
+        return f'<img{attrs} width="{width}" height="{height}" />'
+
+    return _IMG.sub(sized, html)
+
+
+_STYLE = re.compile(r"<style\b[^>]*>(.*?)</style>\s*", re.IGNORECASE | re.DOTALL)
+_CLASS_ATTR = re.compile(r"""\bclass\s*=\s*["']([^"']*)["']""", re.IGNORECASE)
+_ID_ATTR = re.compile(r"""\bid\s*=\s*["']([^"']*)["']""", re.IGNORECASE)
+_TAG_NAME = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)")
+# What a selector needs from the page: its classes, ids and element names (pseudo-classes,
+# pseudo-elements and attribute tests are left out, so the test errs on keeping a rule).
+_PSEUDO = re.compile(r"::?[A-Za-z-]+(?:\((?:[^()]|\([^()]*\))*\))?")
+_ATTRIBUTE = re.compile(r"\[[^\]]*\]")
+_SEL_CLASS = re.compile(r"\.([A-Za-z0-9_-]+)")
+_SEL_ID = re.compile(r"#([A-Za-z0-9_-]+)")
+_SEL_TAG = re.compile(r"(?:^|[\s>+~(])([A-Za-z][A-Za-z0-9-]*)")
+# A custom property declaration, its value possibly holding nested var(...) calls.
+_CUSTOM_PROPERTY = re.compile(
+    r"(?<![\w-])(--[\w-]+)\s*:\s*((?:[^;{}()]|\((?:[^()]|\([^()]*\))*\))*)(?:;|(?=\}))"
+)
+_VAR = re.compile(r"var\(\s*(--[\w-]+)")
+_EMPTY_RULE = re.compile(r"[^{}]*\{\s*\}")
+
+
+class PageNames:
+    """The classes, ids and element names that occur in a page."""
+
+    def __init__(self, html: str) -> None:
+        """Collect the names from the page's HTML."""
+        self.classes = {c for value in _CLASS_ATTR.findall(html) for c in value.split()}
+        self.ids = set(_ID_ATTR.findall(html))
+        self.tags = {t.lower() for t in _TAG_NAME.findall(html)} | {"html", "body"}
+
+    def may_match(self, selector: str) -> bool:
+        """False only when the selector names something the page does not have."""
+        bare = _ATTRIBUTE.sub(" ", _PSEUDO.sub(" ", selector))
+        return (
+            all(c in self.classes for c in _SEL_CLASS.findall(bare))
+            and all(i in self.ids for i in _SEL_ID.findall(bare))
+            and all(t.lower() in self.tags for t in _SEL_TAG.findall(bare))
+        )
+
+
+def _selectors(prelude: list[tinycss2.ast.Node]) -> list[str]:
+    """A rule's selector list, split at its top-level commas (not those in :is(...))."""
+    groups: list[list[tinycss2.ast.Node]] = [[]]
+    for token in prelude:
+        if token.type == "literal" and token.value == ",":
+            groups.append([])
+        else:
+            groups[-1].append(token)
+    return [tinycss2.serialize(group).strip() for group in groups]
+
+
+def _prune_rules(rules: list[tinycss2.ast.Node], names: PageNames) -> list[str]:
+    kept = []
+    for rule in rules:
+        if rule.type == "qualified-rule":
+            selectors = _selectors(rule.prelude)
+            matching = [s for s in selectors if names.may_match(s)]
+            if matching:
+                kept.append(",".join(matching) + "{" + tinycss2.serialize(rule.content) + "}")
+        elif rule.type == "at-rule":
+            keyword = rule.lower_at_keyword
+            if keyword in ("media", "supports") and rule.content is not None:
+                inner = tinycss2.parse_rule_list(
+                    rule.content, skip_comments=True, skip_whitespace=True
+                )
+                body = "".join(_prune_rules(inner, names))
+                if body:
+                    prelude = tinycss2.serialize(rule.prelude)
+                    kept.append(f"@{rule.at_keyword}{prelude}{{{body}}}")
+            elif keyword not in ("charset", "import"):
+                kept.append(tinycss2.serialize([rule]))
+    return kept
+
+
+def _keep_declaration(used: set[str], match: re.Match[str]) -> str:
+    return match[0] if match[1] in used else ""
+
+
+def _drop_unused_custom_properties(css: str) -> str:
+    """Remove `--x: ...` declarations no rule reads (directly or through another)."""
+    while True:
+        declarations = _CUSTOM_PROPERTY.findall(css)
+        used = set(_VAR.findall(_CUSTOM_PROPERTY.sub("", css)))
+        values: dict[str, list[str]] = {}
+        for name, value in declarations:
+            values.setdefault(name, []).append(value)
+        pending = list(used)
+        while pending:
+            for value in values.get(pending.pop(), []):
+                for ref in _VAR.findall(value):
+                    if ref not in used:
+                        used.add(ref)
+                        pending.append(ref)
+        pruned = _CUSTOM_PROPERTY.sub(partial(_keep_declaration, used), css)
+        pruned = _EMPTY_RULE.sub("", pruned)
+        if pruned == css:
+            return css
+        css = pruned
+
+
+def prune_notebook_css(html: str) -> str:
+    """Cut the stylesheets inlined in a notebook page's article to what the page uses.
+
+    Args:
+        html: The whole notebook page (its classes decide which rules stay).
+
+    Returns:
+        The page with the article's `<style>` elements merged into one, reduced.
+    """
+    start, end = html.find("<article"), html.rfind("</article>")
+    if start < 0 or end < 0:
+        return html
+    names = PageNames(html)
+    article = html[start:end]
+    blocks = list(_STYLE.finditer(article))
+    if not blocks:
+        return html
+    # One stylesheet, in the original order: a property declared in one block is read in
+    # another (Pygments' colours come from JupyterLab's theme variables).
+    rules = []
+    for block in blocks:
+        parsed = tinycss2.parse_stylesheet(block[1], skip_comments=True, skip_whitespace=True)
+        rules += _prune_rules(parsed, names)
+    css = _drop_unused_custom_properties("".join(rules))
+    first = blocks[0]
+    article = (
+        article[: first.start()]
+        + f"<style>{css}</style>\n"
+        + _STYLE.sub("", article[first.start() :])
+    )
+    return html[:start] + article + html[end:]
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Keep only the notebook CSS a notebook page can use."""
+    if page.file.src_uri.endswith(".ipynb"):
+        return prune_notebook_css(output)
+    return output
