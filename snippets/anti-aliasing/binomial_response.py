@@ -1,10 +1,4 @@
-"""The binomial filters of size k = 1..7 and their frequency response |cos(w / 2)| ** (k - 1).
-
-binomial_filter(k) is the outer product of row k - 1 of Pascal's triangle with itself,
-normalised to sum 1. The row is the (k - 1)-fold convolution of [1/2, 1/2], whose response
-is e^{-iw/2} cos(w / 2); so the row's response is |cos(w / 2)| ** (k - 1) in magnitude, and
-the 2-D filter's is the product over the two axes. For k >= 2 it is 0 at Nyquist (w = pi).
-"""
+"""Binomial filters, k = 1..7: frequency response |cos(w / 2)| ** (k - 1)."""
 
 from math import comb
 
@@ -15,21 +9,29 @@ from shiftlab.pooling import binomial_filter
 n = 512  # frequencies w = 2 pi j / n at which the DFT samples the response
 w = 2 * np.pi * np.fft.fftfreq(n)
 for k in range(1, 8):
-    row = np.array([comb(k - 1, i) for i in range(k)]) / 2 ** (k - 1)
+    pascal = [
+        comb(k - 1, i) for i in range(k)
+    ]  # row k - 1 of Pascal's triangle
+    row = np.array(pascal) / 2 ** (k - 1)
     kernel = binomial_filter(k)
     assert np.array_equal(kernel, np.outer(row, row))
     assert kernel.sum() == 1.0  # exactly: the entries are dyadic fractions
-    response = np.abs(np.fft.fft(row, n))  # |H(w)|: the DFT of the zero-padded row
-    assert np.max(np.abs(response - np.abs(np.cos(w / 2)) ** (k - 1))) < 1e-12
+    # |H(w)|: the DFT of the zero-padded row
+    response = np.abs(np.fft.fft(row, n))
+    formula = np.abs(np.cos(w / 2)) ** (k - 1)
+    assert np.max(np.abs(response - formula)) < 1e-12
+    # in 2-D: the product of the responses over the two axes
     response_2d = np.abs(np.fft.fft2(kernel, (n, n)))
     assert np.max(np.abs(response_2d - np.outer(response, response))) < 1e-12
-    half, nyquist = response[n // 4], response[n // 2]  # at w = pi / 2 and w = pi
-    print(f"k = {k}: row {[comb(k - 1, i) for i in range(k)]} / {2 ** (k - 1)}, "
-          f"|H(pi/2)| = {half:.3f}, |H(pi)| = {nyquist:.3f}")
-    #> k = 1: row [1] / 1, |H(pi/2)| = 1.000, |H(pi)| = 1.000
-    #> k = 2: row [1, 1] / 2, |H(pi/2)| = 0.707, |H(pi)| = 0.000
-    #> k = 3: row [1, 2, 1] / 4, |H(pi/2)| = 0.500, |H(pi)| = 0.000
-    #> k = 4: row [1, 3, 3, 1] / 8, |H(pi/2)| = 0.354, |H(pi)| = 0.000
-    #> k = 5: row [1, 4, 6, 4, 1] / 16, |H(pi/2)| = 0.250, |H(pi)| = 0.000
-    #> k = 6: row [1, 5, 10, 10, 5, 1] / 32, |H(pi/2)| = 0.177, |H(pi)| = 0.000
-    #> k = 7: row [1, 6, 15, 20, 15, 6, 1] / 64, |H(pi/2)| = 0.125, |H(pi)| = 0.000
+    half, nyquist = response[n // 4], response[n // 2]  # at w = pi / 2 and pi
+    print(
+        f"k = {k}: {pascal} / {2 ** (k - 1)}, "
+        f"|H(pi/2)| = {half:.3f}, |H(pi)| = {nyquist:.3f}"
+    )
+    #> k = 1: [1] / 1, |H(pi/2)| = 1.000, |H(pi)| = 1.000
+    #> k = 2: [1, 1] / 2, |H(pi/2)| = 0.707, |H(pi)| = 0.000
+    #> k = 3: [1, 2, 1] / 4, |H(pi/2)| = 0.500, |H(pi)| = 0.000
+    #> k = 4: [1, 3, 3, 1] / 8, |H(pi/2)| = 0.354, |H(pi)| = 0.000
+    #> k = 5: [1, 4, 6, 4, 1] / 16, |H(pi/2)| = 0.250, |H(pi)| = 0.000
+    #> k = 6: [1, 5, 10, 10, 5, 1] / 32, |H(pi/2)| = 0.177, |H(pi)| = 0.000
+    #> k = 7: [1, 6, 15, 20, 15, 6, 1] / 64, |H(pi/2)| = 0.125, |H(pi)| = 0.000

@@ -1,21 +1,17 @@
-"""The p4 action: rot90 turns counterclockwise; a p4 map also rolls its orientations.
-
-torch.rot90(x, 1, dims=(-2, -1)) sends the top-right pixel to the top-left,
-y[i, j] = x[j, N - 1 - i]. p4_rotate does that to every orientation plane and moves
-orientation r to r + 1 (mod 4), the sign of torch.roll. Rotations and shifts do not
-commute, rot90 T_(dy, dx) = T_(-dx, dy) rot90: p4 is a group, but not an abelian one.
-"""
+"""The p4 action: rot90 turns the grid; a p4 map also rolls its orientations."""
 
 import torch
 
 from shiftlab.layers import p4_rotate
 
 
-def rot90(a: torch.Tensor) -> torch.Tensor:  # a quarter turn of the last two axes
+def rot90(a: torch.Tensor) -> torch.Tensor:
+    # a counterclockwise quarter turn of the last two axes
     return torch.rot90(a, 1, dims=(-2, -1))
 
 
-def where(a: torch.Tensor) -> list[int]:  # (r, i, j) of the one non-zero entry
+def where(a: torch.Tensor) -> list[int]:
+    # (r, i, j) of the one non-zero entry
     return torch.nonzero(a)[0, 2:].tolist()
 
 
@@ -27,7 +23,8 @@ print("rot90 moves pixel (0, 4) to", torch.nonzero(rot90(x))[0].tolist())
 
 z = torch.randn(N, N, generator=torch.Generator().manual_seed(0))
 i, j = torch.meshgrid(torch.arange(N), torch.arange(N), indexing="ij")
-print("rot90(z)[i, j] == z[j, N - 1 - i]:", torch.equal(rot90(z), z[j, N - 1 - i]))
+same = torch.equal(rot90(z), z[j, N - 1 - i])
+print("rot90(z)[i, j] == z[j, N - 1 - i]:", same)
 #> rot90(z)[i, j] == z[j, N - 1 - i]: True
 
 f = torch.zeros(1, 1, 4, N, N)  # (N, C, 4, H, W): a p4 feature map

@@ -1,24 +1,22 @@
-"""The linear maps R^n -> R^n that commute with every permutation: dimension 2.
-
-Solve A P = P A for the n^2 entries of A, one block of equations per generator P, and
-count the free parameters: n^2 minus the rank. The cyclic shift alone leaves the n
-circulants (the convolutions); adding one swap leaves a I + b 11^T. The dimension is
-the number of orbits of the group on index pairs (i, j), counted here directly too.
-"""
+"""Linear maps R^n -> R^n that commute with every permutation: dimension 2."""
 
 import itertools
 
 import numpy as np
 
 
-def commutant_dim(generators: list[np.ndarray]) -> int:  # dim {A : A P = P A for all P}
+def commutant_dim(generators: list[np.ndarray]) -> int:
+    # dim {A : A P = P A for all P}: solve for the n^2 entries of A, one block
+    # of equations per generator P; the free parameters are n^2 minus the rank
     n = len(generators[0])
     rows = [np.kron(np.eye(n), P.T) - np.kron(P, np.eye(n)) for P in generators]
     return n * n - np.linalg.matrix_rank(np.vstack(rows))
 
 
-def orbits(perms: list[tuple[int, ...]], n: int) -> int:  # orbits on pairs (i, j)
-    return len({min((p[i], p[j]) for p in perms) for i in range(n) for j in range(n)})
+def orbits(perms: list[tuple[int, ...]], n: int) -> int:
+    # the number of orbits of the group on index pairs (i, j)
+    pairs = [(i, j) for i in range(n) for j in range(n)]
+    return len({min((p[i], p[j]) for p in perms) for i, j in pairs})
 
 
 print("n   shifts Z_n   all permutations S_n   orbits on pairs (Z_n, S_n)")
@@ -38,6 +36,9 @@ for n in range(3, 7):
     assert dims == (n, 2)
     assert counts == dims
 
-    P = np.eye(n)[np.random.default_rng(n).permutation(n)]  # a random permutation
-    A = 1.5 * np.eye(n) - 0.7 * np.ones((n, n)) / n  # x -> 1.5 x - 0.7 mean(x) 1
+    P = np.eye(n)[
+        np.random.default_rng(n).permutation(n)
+    ]  # a random permutation
+    # A: x -> 1.5 x - 0.7 mean(x) 1
+    A = 1.5 * np.eye(n) - 0.7 * np.ones((n, n)) / n
     assert np.allclose(A @ P, P @ A)

@@ -1,10 +1,4 @@
-"""A plain CNN's read-out changes under rot90 and upscaling; a p4 CNN's under upscaling.
-
-Five random networks of each kind (seeds 0 to 4), circular padding, global mean
-read-out, on one 16 x 16 image with an orientation (a blurred L). The relative change of
-the read-out when the image is shifted by (3, 5), rotated by 90 degrees or upscaled 2x
-(bilinear), smallest and largest over the five networks.
-"""
+"""rot90 changes a plain CNN's read-out but not a p4 CNN's; upscaling, both."""
 
 import torch
 import torch.nn.functional as F
@@ -14,15 +8,23 @@ from shiftlab.layers import OrientationPool, P4GroupConv, P4LiftingConv
 c = {"padding_mode": "circular"}
 nets = {
     "plain CNN": lambda: torch.nn.Sequential(
-        torch.nn.Conv2d(1, 16, 5, padding=2, **c), torch.nn.ReLU(),
-        torch.nn.Conv2d(16, 16, 3, padding=1, **c), torch.nn.ReLU()),
+        torch.nn.Conv2d(1, 16, 5, padding=2, **c),
+        torch.nn.ReLU(),
+        torch.nn.Conv2d(16, 16, 3, padding=1, **c),
+        torch.nn.ReLU(),
+    ),
     "p4 CNN": lambda: torch.nn.Sequential(
-        P4LiftingConv(1, 4, 5, **c), torch.nn.ReLU(),
-        P4GroupConv(4, 4, 3, **c), torch.nn.ReLU(), OrientationPool("max")),
+        P4LiftingConv(1, 4, 5, **c),
+        torch.nn.ReLU(),
+        P4GroupConv(4, 4, 3, **c),
+        torch.nn.ReLU(),
+        OrientationPool("max"),
+    ),
 }
 x = torch.zeros(1, 1, 16, 16, dtype=torch.float64)  # (N, C, H, W)
-x[..., 4:12, 4:6], x[..., 10:12, 4:11] = 1.0, 1.0  # an L: a vertical and a level bar
-x = F.avg_pool2d(F.pad(x, (1, 1, 1, 1), mode="circular"), 3, stride=1)  # blurred
+# an L (a vertical and a level bar), blurred: an image with an orientation
+x[..., 4:12, 4:6], x[..., 10:12, 4:11] = 1.0, 1.0
+x = F.avg_pool2d(F.pad(x, (1, 1, 1, 1), mode="circular"), 3, stride=1)
 moves = {
     "shift (3, 5)": lambda a: torch.roll(a, (3, 5), dims=(-2, -1)),
     "rot90": lambda a: torch.rot90(a, 1, dims=(-2, -1)),
@@ -32,7 +34,7 @@ print(f"{'':>9}  " + "  ".join(f"{m:>13}" for m in moves))
 #>             shift (3, 5)          rot90     2x upscale
 for name, build in nets.items():
     changes = {m: [] for m in moves}
-    for seed in range(5):
+    for seed in range(5):  # five random networks of each kind
         torch.manual_seed(seed)
         net = build().double()
         with torch.no_grad():
@@ -40,6 +42,7 @@ for name, build in nets.items():
             for m, move in moves.items():
                 out = net(move(x)).mean(dim=(-2, -1))
                 changes[m].append(((out - ref).norm() / ref.norm()).item())
+    # relative change of the global mean read-out: smallest - largest of five
     cells = [f"{min(v):.3f} - {max(v):.3f}" for v in changes.values()]
     print(f"{name:>9}  " + "  ".join(f"{cell:>13}" for cell in cells))
     #> plain CNN  0.000 - 0.000  0.023 - 0.045  0.022 - 0.086

@@ -1,10 +1,4 @@
-"""A feature pyramid is multi-scale, not scale-equivariant.
-
-D is the 2x2-mean downscale. An image pyramid with one shared filter g, levels g(x),
-g(D x), g(D^2 x), turns "downscale the input by D" into "move up one level" exactly,
-for that resampling only and for the levels it has. A small FPN-style pyramid (stages
-with their own weights, 1x1 laterals, a top-down path) does not.
-"""
+"""A feature pyramid is multi-scale, not scale-equivariant."""
 
 import torch
 import torch.nn.functional as F
@@ -14,7 +8,8 @@ torch.manual_seed(0)
 x = torch.randn(1, 1, 32, 32, dtype=torch.float64)  # (N, C, H, W)
 
 
-def conv(c_in: int, k: int = 3, s: int = 1) -> nn.Conv2d:  # 8 filters, "same" padding
+def conv(c_in: int, k: int = 3, s: int = 1) -> nn.Conv2d:
+    # 8 filters, "same" padding
     return nn.Conv2d(c_in, 8, k, s, k // 2, padding_mode="circular").double()
 
 
@@ -22,12 +17,14 @@ g, stages = conv(1), [conv(c, s=2) for c in (1, 8, 8)]
 laterals = [conv(8, k=1) for _ in stages]
 
 
-def image_pyramid(a: torch.Tensor) -> list[torch.Tensor]:  # g at 1, 1/2, 1/4
+def image_pyramid(a: torch.Tensor) -> list[torch.Tensor]:
+    # one shared filter g at 1, 1/2, 1/4; D is the 2x2-mean downscale
     levels = [a, F.avg_pool2d(a, 2), F.avg_pool2d(F.avg_pool2d(a, 2), 2)]
     return [torch.relu(g(level)) for level in levels]
 
 
-def fpn(a: torch.Tensor) -> list[torch.Tensor]:  # levels at 1/2, 1/4, 1/8
+def fpn(a: torch.Tensor) -> list[torch.Tensor]:
+    # levels at 1/2, 1/4, 1/8, merged top-down through 1x1 laterals
     c = []
     for stage in stages:  # bottom-up: each stage has its own weights, stride 2
         c.append(a := torch.relu(stage(a)))
@@ -37,7 +34,8 @@ def fpn(a: torch.Tensor) -> list[torch.Tensor]:  # levels at 1/2, 1/4, 1/8
     return p
 
 
-def errors(a: list[torch.Tensor], b: list[torch.Tensor]) -> list[float]:  # a[i], b[i+1]
+def errors(a: list[torch.Tensor], b: list[torch.Tensor]) -> list[float]:
+    # ||a[i] - b[i + 1]|| / ||b[i + 1]||
     return [((a[i] - b[i + 1]).norm() / b[i + 1].norm()).item() for i in (0, 1)]
 
 
@@ -45,16 +43,18 @@ def show(values: list[float]) -> str:
     return ", ".join(f"{v:.3f}" for v in values)
 
 
-with torch.no_grad():  # errors: ||a[i] - b[i + 1]|| / ||b[i + 1]||
+with torch.no_grad():
     pyr, pyr_d = image_pyramid(x), image_pyramid(F.avg_pool2d(x, 2))
     exact = [torch.equal(pyr_d[i], pyr[i + 1]) for i in (0, 1)]
-    print("image pyramid, level i of D x == level i + 1 of x, bit for bit:", exact)
-    #> image pyramid, level i of D x == level i + 1 of x, bit for bit: [True, True]
-    nearest = errors(image_pyramid(x[..., ::2, ::2]), pyr)  # another 2x downscale
+    print("image pyramid, level i of D x == level i + 1 of x, bitwise:", exact)
+    #> image pyramid, level i of D x == level i + 1 of x, bitwise: [True, True]
+    # another 2x downscale: every second sample
+    nearest = errors(image_pyramid(x[..., ::2, ::2]), pyr)
     print("image pyramid, x[::2, ::2] for D x: errors", show(nearest))
     #> image pyramid, x[::2, ::2] for D x: errors 1.273, 1.043
     fpn_errors = errors(fpn(F.avg_pool2d(x, 2)), fpn(x))
-    print("FPN-style, level i of D x vs level i + 1 of x: errors", show(fpn_errors))
+    fpn_shown = show(fpn_errors)
+    print("FPN-style, level i of D x vs level i + 1 of x: errors", fpn_shown)
     #> FPN-style, level i of D x vs level i + 1 of x: errors 0.890, 0.851
     assert all(exact)
     assert min(nearest + fpn_errors) > 0.1

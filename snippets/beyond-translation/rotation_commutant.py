@@ -1,27 +1,28 @@
-"""Image-to-image linear maps commuting with shifts and rot90: rot90-symmetric kernels.
-
-On an N x N torus, the maps commuting with the two shifts are the circular convolutions,
-N^2 of them. Commuting with rot90 as well forces a kernel that rot90 leaves unchanged:
-one free weight per orbit of the quarter turns on the N^2 offsets, (N^2 + 3) / 4 for
-odd N: a random kernel fails, the sum of its four turns commutes.
-"""
+"""Image maps commuting with shifts and rot90: rot90-symmetric convolutions."""
 
 import numpy as np
 
 
-def matrix(f, n: int) -> np.ndarray:  # the matrix of a linear map on n x n images
+def matrix(f, n: int) -> np.ndarray:
+    # the matrix of a linear map on n x n images
     return np.stack([f(e.reshape(n, n)).ravel() for e in np.eye(n * n)], axis=1)
 
 
-def commutant_dim(generators: list[np.ndarray]) -> int:  # dim {A : A S = S A for all S}
+def commutant_dim(generators: list[np.ndarray]) -> int:
+    # dim {A : A S = S A for all S}
     m = len(generators[0])
     rows = [np.kron(np.eye(m), S.T) - np.kron(S, np.eye(m)) for S in generators]
     return m * m - np.linalg.matrix_rank(np.vstack(rows))
 
 
-def offset_orbits(n: int) -> int:  # orbits of (a, b) -> (-b, a) mod n on the offsets
-    return len({min(((a, b), (-b % n, a), (-a % n, -b % n), (b, -a % n)))
-                for a in range(n) for b in range(n)})
+def offset_orbits(n: int) -> int:
+    # orbits of the quarter turn (a, b) -> (-b, a) mod n on the offsets
+    orbits = set()
+    for a in range(n):
+        for b in range(n):
+            turns = ((a, b), (-b % n, a), (-a % n, -b % n), (b, -a % n))
+            orbits.add(min(turns))
+    return len(orbits)
 
 
 print("N   shifts   shifts and rot90   orbits of offsets")
@@ -38,14 +39,24 @@ for n in (3, 4, 5):
     assert dims == (n * n, offset_orbits(n))
     assert n % 2 == 0 or dims[1] == (n * n + 3) // 4
 
-a, b = np.indices((n, n))  # n = 5, R from the loop: convolutions C on the 5 x 5 torus
-h = np.random.default_rng(0).normal(size=(n, n))  # h[a, b]: weight of offset (a, b)
+# n = 5 and R from the loop: convolutions C on the 5 x 5 torus
+a, b = np.indices((n, n))
+h = np.random.default_rng(0).normal(
+    size=(n, n)
+)  # h[a, b]: weight of offset (a, b)
 turns = [h]
 for _ in range(3):
     turns.append(turns[-1][b, -a % n])  # the kernel turned about offset (0, 0)
-for name, k in {"random kernel": h, "sum of its 4 turns": sum(turns)}.items():
-    C = matrix(lambda e, k=k: sum(k[p, q] * np.roll(e, (p, q), (0, 1))
-                                  for p in range(n) for q in range(n)), n)
+
+
+def convolve(e: np.ndarray, k: np.ndarray) -> np.ndarray:  # circular
+    offsets = [(p, q) for p in range(n) for q in range(n)]
+    return sum(k[p, q] * np.roll(e, (p, q), (0, 1)) for p, q in offsets)
+
+
+kernels = {"random kernel": h, "sum of its 4 turns": sum(turns)}
+for name, k in kernels.items():
+    C = matrix(lambda e, k=k: convolve(e, k), n)
     print(f"{name:>18}: ||C R - R C|| = {np.linalg.norm(C @ R - R @ C):.3f}")
     #>      random kernel: ||C R - R C|| = 33.263
     #> sum of its 4 turns: ||C R - R C|| = 0.000

@@ -1,10 +1,4 @@
-"""3-D: a convolution on volumes commutes with 3-D shifts, as in 2-D.
-
-Conv3d + ReLU on an 8 x 8 x 8 volume, v = (dz, dy, dx) on the last three axes. Circular
-padding: exact for all 512 circular shifts. Zero padding: exact for translations on a
-zero canvas (zero-fill shifts) once the comparison drops the border layer, crop = 1;
-not exact on the whole volume.
-"""
+"""3-D: a convolution on volumes commutes with 3-D shifts, as in 2-D."""
 
 import itertools
 
@@ -15,8 +9,11 @@ from shiftlab.measures import equivariance_error
 
 torch.manual_seed(0)
 x = np.random.default_rng(0).normal(size=(1, 2, 8, 8, 8))  # (N, C, D, H, W)
-small = list(itertools.product(range(-2, 3), repeat=3))  # 125 shifts (dz, dy, dx)
-cases = {  # name: (torch padding, shift mode, shifts, crop); None: all 512 shifts
+# 125 shifts v = (dz, dy, dx) on the last three axes
+small = list(itertools.product(range(-2, 3), repeat=3))
+# name: (torch padding, shift mode, shifts, crop); shifts None: all 512 shifts;
+# zero padding is exact on a zero canvas once the border layer is cropped
+cases = {
     "circular": ("circular", "circular", None, 0),
     "zero": ("zeros", "zero", small, 1),
     "zero, no crop": ("zeros", "zero", small, 0),
@@ -29,8 +26,10 @@ for name, (padding, mode, shifts, crop) in cases.items():
             return torch.relu(conv(torch.from_numpy(a))).numpy()
 
     report = equivariance_error(f, x, shifts, shift_mode=mode, crop=crop)
-    print(f"{name:>13}: {len(report)} {mode} shifts, crop {crop}, "
-          f"max relative error {report.max_relative_l2:.3f}")
+    print(
+        f"{name:>13}: {len(report)} {mode} shifts, crop {crop}, "
+        f"max relative error {report.max_relative_l2:.3f}"
+    )
     #>      circular: 512 circular shifts, crop 0, max relative error 0.000
     #>          zero: 125 zero shifts, crop 1, max relative error 0.000
     #> zero, no crop: 125 zero shifts, crop 0, max relative error 0.391

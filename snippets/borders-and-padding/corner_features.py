@@ -1,11 +1,4 @@
-"""Circular and full padding give the two corners the same feature values, bit for bit.
-
-The corner task's two images: one 6 x 6 patch flush with the top-left and with the
-bottom-right corner of a 16 x 16 zero canvas. A random 5 x 5 convolution with bias (8
-filters, float32) and ReLU per padding mode. "values": each channel's map values,
-sorted, equal for the two images; then a global max pool, and a global mean, which adds
-the same numbers in another order (so, equal up to rounding: 1e-6 here).
-"""
+"""Circular and full padding give both corners the same features bit for bit."""
 
 import torch
 import torch.nn.functional as F
@@ -15,13 +8,21 @@ patch = torch.rand(6, 6)
 x = torch.zeros(2, 1, 16, 16)  # (N, C, H, W)
 x[0, 0, :6, :6], x[1, 0, 10:, 10:] = patch, patch
 w, b = torch.randn(8, 1, 5, 5), torch.randn(8)
-pads = {"zero": ("constant", 2), "valid": ("constant", 0), "reflect": ("reflect", 2),
-        "replicate": ("replicate", 2), "circular": ("circular", 2),
-        "full": ("constant", 4)}  # F.pad's names; full pads K - 1 = 4
+pads = {  # F.pad's names; full pads K - 1 = 4
+    "zero": ("constant", 2),
+    "valid": ("constant", 0),
+    "reflect": ("reflect", 2),
+    "replicate": ("replicate", 2),
+    "circular": ("circular", 2),
+    "full": ("constant", 4),
+}
+# values: each channel's map values, sorted, equal for the two images; a global
+# mean adds them in another order, so it is equal up to rounding (1e-6 here)
 print("padding     values  max pool  mean pool")
 #> padding     values  max pool  mean pool
 for name, (mode, p) in pads.items():
-    maps = torch.relu(F.conv2d(F.pad(x, (p, p, p, p), mode=mode), w, b))  # (2, 8, h, w)
+    padded = F.pad(x, (p, p, p, p), mode=mode)
+    maps = torch.relu(F.conv2d(padded, w, b))  # (2, 8, h, w)
     values = maps.flatten(2).sort(dim=-1).values  # (2, 8, h * w)
     same = torch.equal(values[0], values[1])
     top_left, bottom_right = maps.amax(dim=(-2, -1))

@@ -1,12 +1,4 @@
-"""Two full-padded layers: the corners stay alike without a bias, and not with one.
-
-A 6 x 6 patch flush with the top-left and with the bottom-right corner of a 16 x 16
-zero canvas, through two 5 x 5 convolutions with full padding (4 zeros per side) and
-ReLU, 8 channels each, float32. "values": each channel's sorted map values, equal for
-the two images (bit for bit); then the largest gap of the global max pool.
-With a bias, the first layer's background is ReLU(b), not 0, and the second layer's
-zero padding meets it at the frame's edge, which the patch is next to in one image only.
-"""
+"""Two full-padded layers: corners stay alike without a bias, not with one."""
 
 import torch
 import torch.nn.functional as F
@@ -18,9 +10,11 @@ x[0, 0, :6, :6], x[1, 0, 10:, 10:] = patch, patch
 w1, w2 = torch.randn(8, 1, 5, 5), torch.randn(8, 8, 5, 5) / 8
 b1, b2 = torch.randn(8), torch.randn(8)
 for name, bias in (("no bias", False), ("bias", True)):
-    h = torch.relu(F.conv2d(x, w1, b1 if bias else None, padding=4))  # (2, 8, 20, 20)
-    h = torch.relu(F.conv2d(h, w2, b2 if bias else None, padding=4))  # (2, 8, 24, 24)
-    values = h.flatten(2).sort(dim=-1).values
+    # full padding: K - 1 = 4 zeros per side
+    h = torch.relu(F.conv2d(x, w1, b1 if bias else None, padding=4))
+    h = torch.relu(F.conv2d(h, w2, b2 if bias else None, padding=4))
+    # each channel's map values, sorted: equal for the two images?
+    values = h.flatten(2).sort(dim=-1).values  # (2, 8, 24 * 24)
     same = torch.equal(values[0], values[1])
     top_left, bottom_right = h.amax(dim=(-2, -1))
     gap = (top_left - bottom_right).abs().max()

@@ -1,8 +1,4 @@
-"""Shift equivariance gives no rotation or scale invariance.
-
-A circular conv + ReLU + global average pool is exactly invariant to shifts, yet its
-read-out changes when the image is rotated by 90 degrees or scaled up by 2.
-"""
+"""Shift equivariance gives no rotation or scale invariance."""
 
 import torch
 
@@ -13,11 +9,19 @@ net = torch.nn.Sequential(
     torch.nn.AdaptiveAvgPool2d(1),  # global average pool: (N, 8, 1, 1)
 ).double()
 x = torch.zeros(1, 1, 16, 16, dtype=torch.float64)  # (N, C, H, W)
-x[..., ::4, :] = 1.0  # horizontal stripes: an image with an orientation and a scale
+# Horizontal stripes: an image with an orientation and a scale
+x[..., ::4, :] = 1.0
+
+
+def scale_up_by_2(a):  # each pixel becomes a 2 x 2 block
+    rows_doubled = a.repeat_interleave(2, dim=-2)
+    return rows_doubled.repeat_interleave(2, dim=-1)
+
+
 transforms = {
     "shift by (5, -3)": lambda a: torch.roll(a, (5, -3), dims=(-2, -1)),
     "rotate by 90 degrees": lambda a: torch.rot90(a, 1, dims=(-2, -1)),
-    "scale up by 2": lambda a: a.repeat_interleave(2, dim=-2).repeat_interleave(2, dim=-1),
+    "scale up by 2": scale_up_by_2,
 }
 change = {}
 with torch.no_grad():

@@ -1,9 +1,4 @@
-"""Circular padding makes a layer exactly equivariant when it keeps the size: 2p = d(K - 1).
-
-Then the output lives on the input's grid and T_v acts on both alike. With more padding
-(3x3, p = 2) the output is 10 x 10: two of its rows and columns repeat others, and rolling
-it by v is not what shifting the input does to it.
-"""
+"""Circular padding is exact when it keeps the size: 2p = d(K - 1)."""
 
 import torch
 
@@ -12,19 +7,29 @@ x = torch.randn(1, 2, 8, 8, dtype=torch.float64)  # (N, C_in, H, W)
 shifts = [(dy, dx) for dy in range(8) for dx in range(8)]
 
 
-def roll(a: torch.Tensor, v: tuple[int, int]) -> torch.Tensor:  # T_v on the last two axes
-    return torch.roll(a, v, dims=(-2, -1))
+def roll(a: torch.Tensor, v: tuple[int, int]) -> torch.Tensor:
+    return torch.roll(a, v, dims=(-2, -1))  # T_v on the last two axes
 
 
-for K, d, p in [(3, 1, 1), (3, 2, 2), (3, 1, 2)]:  # kernel size, dilation, padding
-    conv = torch.nn.Conv2d(2, 3, K, padding=p, dilation=d, padding_mode="circular").double()
+for K, d, p in [
+    (3, 1, 1),
+    (3, 2, 2),
+    (3, 1, 2),
+]:  # kernel size, dilation, padding
+    conv = torch.nn.Conv2d(
+        2, 3, K, padding=p, dilation=d, padding_mode="circular"
+    ).double()
     with torch.no_grad():
         y = conv(x)
-        worst = max(((conv(roll(x, v)) - roll(y, v)).norm() / y.norm()).item() for v in shifts)
+        gaps = [conv(roll(x, v)) - roll(y, v) for v in shifts]
+    worst = max((gap.norm() / y.norm()).item() for gap in gaps)
     same = 2 * p == d * (K - 1)
-    print(f"K={K} d={d} p={p}: output {tuple(y.shape[-2:])}, 2p = d(K-1) is {same}, "
-          f"max relative error {worst:.2f}")
-    #> K=3 d=1 p=1: output (8, 8), 2p = d(K-1) is True, max relative error 0.00
-    #> K=3 d=2 p=2: output (8, 8), 2p = d(K-1) is True, max relative error 0.00
-    #> K=3 d=1 p=2: output (10, 10), 2p = d(K-1) is False, max relative error 1.23
+    size = tuple(y.shape[-2:])
+    print(
+        f"K={K} d={d} p={p}: output {size}, 2p = d(K-1): {same}, "
+        f"max relative error {worst:.2f}"
+    )
+    #> K=3 d=1 p=1: output (8, 8), 2p = d(K-1): True, max relative error 0.00
+    #> K=3 d=2 p=2: output (8, 8), 2p = d(K-1): True, max relative error 0.00
+    #> K=3 d=1 p=2: output (10, 10), 2p = d(K-1): False, max relative error 1.23
     assert (worst < 1e-12) == same

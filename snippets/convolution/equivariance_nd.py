@@ -1,15 +1,18 @@
-"""Circular convolution layers commute with circular shifts in 1-D, 2-D and 3-D.
-
-With two input and four output channels, and dilation 2.
-"""
+"""Circular convolutions commute with circular shifts in 1-D, 2-D and 3-D."""
 
 import torch
 
 torch.manual_seed(0)
-cases = {  # spatial size, layer: C_in=2 -> C_out=4, kernel 3, dilation 2
-    "1-D": ((64,), torch.nn.Conv1d(2, 4, 3, padding=2, dilation=2, padding_mode="circular")),
-    "2-D": ((16, 20), torch.nn.Conv2d(2, 4, 3, padding=2, dilation=2, padding_mode="circular")),
-    "3-D": ((8, 10, 12), torch.nn.Conv3d(2, 4, 3, padding=2, dilation=2, padding_mode="circular")),
+
+
+def circular(conv):  # C_in=2 -> C_out=4, kernel 3, dilation 2, circular padding
+    return conv(2, 4, 3, padding=2, dilation=2, padding_mode="circular")
+
+
+cases = {  # spatial size, layer
+    "1-D": ((64,), circular(torch.nn.Conv1d)),
+    "2-D": ((16, 20), circular(torch.nn.Conv2d)),
+    "3-D": ((8, 10, 12), circular(torch.nn.Conv3d)),
 }
 for name, (size, layer) in cases.items():
     conv = layer.double()
@@ -17,9 +20,14 @@ for name, (size, layer) in cases.items():
     v = tuple(range(3, 3 + len(size)))  # (3,), (3, 4), (3, 4, 5)
     dims = tuple(range(-len(size), 0))
     with torch.no_grad():
-        err = (conv(torch.roll(x, v, dims)) - torch.roll(conv(x), v, dims)).abs().max()
+        err = (
+            (conv(torch.roll(x, v, dims)) - torch.roll(conv(x), v, dims))
+            .abs()
+            .max()
+        )
     assert err < 1e-12  # float64 round-off; the maps agree to machine precision
-    print(f"{name}: shift {v}, max |f(T_v x) - T_v f(x)| < 1e-12: {bool(err < 1e-12)}")
+    agree = bool(err < 1e-12)
+    print(f"{name}: shift {v}, max |f(T_v x) - T_v f(x)| < 1e-12: {agree}")
     #> 1-D: shift (3,), max |f(T_v x) - T_v f(x)| < 1e-12: True
     #> 2-D: shift (3, 4), max |f(T_v x) - T_v f(x)| < 1e-12: True
     #> 3-D: shift (3, 4, 5), max |f(T_v x) - T_v f(x)| < 1e-12: True

@@ -17,6 +17,7 @@ print(np.allclose(np.fft.fft(np.roll(x, v)), phase * np.fft.fft(x)))
 #> True
 
 # Both act by multiplication per frequency, and multiplication commutes.
-print(np.allclose(np.fft.fft(np.roll(via_fft, v)), np.fft.fft(h) * phase * np.fft.fft(x)))
+shifted_output = np.fft.fft(np.roll(via_fft, v))
+print(np.allclose(shifted_output, np.fft.fft(h) * phase * np.fft.fft(x)))
 #> True
 assert np.allclose(direct, via_fft)

@@ -1,9 +1,4 @@
-"""shiftlab measures a circular stride-2 layer only on a grid that 2 divides.
-
-On 8 x 8 the 16 shifts with both components even have an integer output shift, and the
-report says so next to its numbers. On 9 x 9 no output grid exists for T_(v/2) to act on,
-so equivariance_error raises instead of reporting a number.
-"""
+"""shiftlab measures a circular stride-2 layer only on a grid that 2 divides."""
 
 import numpy as np
 
@@ -18,9 +13,12 @@ def layer(a: np.ndarray) -> np.ndarray:
     return correlate(a, w, padding="circular", stride=2)
 
 
+# On 8 x 8, the 16 shifts with both components even have an integer output shift
 report = equivariance_error(layer, rng.normal(size=(1, 2, 8, 8)), stride=2)
-print(f"8 x 8: {report.fraction_defined:.0%} of the shifts defined, max error {report.max_abs:.1e}")
+defined, worst = report.fraction_defined, report.max_abs
+print(f"8 x 8: {defined:.0%} of the shifts defined, max error {worst:.1e}")
 #> 8 x 8: 25% of the shifts defined, max error 0.0e+00
+# On 9 x 9 no output grid exists for T_(v/2) to act on: no number, an error
 try:
     equivariance_error(layer, rng.normal(size=(1, 2, 9, 9)), stride=2)
     raised = False

@@ -1,39 +1,46 @@
-"""Pad with zeros, then roll: exact when the margin is at least |v| + R, for bias-free layers.
-
-Two zero-padded 3x3 layers (receptive-field radius R = 2) and v = (3, -2). Rolling the
-image itself wraps content that reaches the border: a real error, of the test. A zero
-margin of |v| + R = 5 keeps what wraps and what the layers see at the canvas edge all zeros,
-so the roll is a zero-fill shift and the two routes agree on the whole canvas. A bias makes
-the layers' border band differ from their interior; then compare on an interior crop.
-"""
+"""Zero margin, then roll: exact without bias when the margin is >= |v| + R."""
 
 import torch
 import torch.nn.functional as F
 
 torch.manual_seed(0)
-v, R = (3, -2), 2
-image = torch.randn(1, 1, 12, 12, dtype=torch.float64)  # (N, C, H, W): content to the border
+v, R = (3, -2), 2  # R: receptive-field radius of two 3x3 layers
+# (N, C, H, W): content up to the border
+image = torch.randn(1, 1, 12, 12, dtype=torch.float64)
 
 
-def error(bias: bool, margin: int, crop: int = 0) -> float:  # relative, on the canvas
+def error(
+    bias: bool, margin: int, crop: int = 0
+) -> float:  # relative, on the canvas
     torch.manual_seed(1)
     net = torch.nn.Sequential(
-        torch.nn.Conv2d(1, 4, 3, padding=1, bias=bias), torch.nn.ReLU(),
+        torch.nn.Conv2d(1, 4, 3, padding=1, bias=bias),
+        torch.nn.ReLU(),
         torch.nn.Conv2d(4, 4, 3, padding=1, bias=bias),
     ).double()
     x = F.pad(image, (margin,) * 4)  # zero margin on every side
     with torch.no_grad():
-        lhs, rhs = net(torch.roll(x, v, (-2, -1))), torch.roll(net(x), v, (-2, -1))
-    inner = (..., slice(crop, lhs.shape[-2] - crop), slice(crop, lhs.shape[-1] - crop))
+        lhs, rhs = (
+            net(torch.roll(x, v, (-2, -1))),
+            torch.roll(net(x), v, (-2, -1)),
+        )
+    inner = (
+        ...,
+        slice(crop, lhs.shape[-2] - crop),
+        slice(crop, lhs.shape[-1] - crop),
+    )
     return ((lhs - rhs)[inner].norm() / rhs[inner].norm()).item()
 
 
 for margin in (0, 4, 5):
-    print(f"no bias, margin {margin}: relative error {error(False, margin):.3f}")
+    print(
+        f"no bias, margin {margin}: relative error {error(False, margin):.3f}"
+    )
     #> no bias, margin 0: relative error 0.606
     #> no bias, margin 4: relative error 0.075
     #> no bias, margin 5: relative error 0.000
-print(f"bias, margin 5: whole canvas {error(True, 5):.3f}, crop R + 3 {error(True, 5, R + 3):.3f}")
+whole, cropped = error(True, 5), error(True, 5, R + 3)
+print(f"bias, margin 5: whole canvas {whole:.3f}, crop R + 3 {cropped:.3f}")
 #> bias, margin 5: whole canvas 0.204, crop R + 3 0.000
 assert error(False, 5) < 1e-12
 assert error(True, 5, R + 3) < 1e-12

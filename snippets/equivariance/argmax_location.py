@@ -1,9 +1,4 @@
-"""The location of the maximum is equivariant, with the output action j -> (j + v) mod N.
-
-For an input with a unique maximum, argmax(T_v x) = (argmax(x) + v) mod N for every v.
-With a tie, np.argmax returns the first maximiser, and that choice breaks the rule once a
-shift wraps one of the tied maxima around the end; the set of maximisers still moves.
-"""
+"""The location of the maximum is equivariant: j -> (j + v) mod N."""
 
 import numpy as np
 
@@ -19,11 +14,19 @@ assert moved == [(j + v) % N for v in range(N)]
 tied = np.zeros(N)
 tied[[1, 4]] = 3.0  # two equal maxima, at 1 and 4
 v = 6
-first, rule = int(np.argmax(np.roll(tied, v))), (int(np.argmax(tied)) + v) % N
-print(f"tie at 1 and 4, v = {v}: argmax(T_v x) = {first}, (argmax(x) + v) mod N = {rule}")
+# np.argmax picks the first maximiser; v = 6 wraps the one at 4 past the end
+first = int(np.argmax(np.roll(tied, v)))
+rule = (int(np.argmax(tied)) + v) % N
+print(
+    f"tie at 1 and 4, v = {v}: argmax(T_v x) = {first}, "
+    f"(argmax(x) + v) mod N = {rule}"
+)
 #> tie at 1 and 4, v = 6: argmax(T_v x) = 0, (argmax(x) + v) mod N = 7
 maximisers = np.flatnonzero(np.roll(tied, v) == tied.max()).tolist()
-print(f"maximisers of T_v x: {maximisers}; of x, moved by v: {sorted([(1 + v) % N, (4 + v) % N])}")
+moved_maximisers = sorted([(1 + v) % N, (4 + v) % N])
+print(
+    f"maximisers of T_v x: {maximisers}; of x, moved by v: {moved_maximisers}"
+)
 #> maximisers of T_v x: [0, 7]; of x, moved by v: [0, 7]
 assert first != rule
-assert maximisers == sorted([(1 + v) % N, (4 + v) % N])
+assert maximisers == moved_maximisers

@@ -1,8 +1,4 @@
-"""Invariance is equivariance with the trivial output action, and shiftlab records it so.
-
-equivariance_error compares f(T_v x) with T_v f(x); invariance_error compares f(T_v x)
-with f(x), and its report gives every shift the output shift (), the identity.
-"""
+"""Invariance: equivariance with the trivial output action, recorded as ()."""
 
 import numpy as np
 
@@ -23,12 +19,19 @@ exact = {
     "invariance of global average": invariance_error(global_avg_pool, x),
     "invariance of global max": invariance_error(global_max_pool, x),
 }
+
+
+def ramp_weighted_sum(a: np.ndarray) -> np.ndarray:
+    return (a * ramp).sum(axis=(-2, -1))
+
+
 broken = {
     "invariance of ReLU": invariance_error(relu, x),
-    "invariance of ramp-weighted sum": invariance_error(lambda a: (a * ramp).sum((-2, -1)), x),
+    "invariance of ramp-weighted sum": invariance_error(ramp_weighted_sum, x),
 }
 for name, report in (exact | broken).items():
-    print(f"{name:32s} {len(report)} shifts, max relative L2 {report.max_relative_l2:.3f}")
+    worst = report.max_relative_l2
+    print(f"{name:32s} {len(report)} shifts, max relative L2 {worst:.3f}")
     #> equivariance of ReLU             64 shifts, max relative L2 0.000
     #> invariance of global average     64 shifts, max relative L2 0.000
     #> invariance of global max         64 shifts, max relative L2 0.000
@@ -40,7 +43,10 @@ assert all(report.max_relative_l2 > 0.1 for report in broken.values())
 v = (1, 3)  # (dy, dx)
 equi = next(e for e in exact["equivariance of ReLU"] if e.shift == v)
 inv = next(e for e in exact["invariance of global max"] if e.shift == v)
-print(f"shift {v}: output shift {equi.output_shift} for ReLU, {inv.output_shift} for global max")
+print(
+    f"shift {v}: output shift {equi.output_shift} for ReLU, "
+    f"{inv.output_shift} for global max"
+)
 #> shift (1, 3): output shift (1, 3) for ReLU, () for global max
 assert equi.output_shift == v
 assert inv.output_shift == ()

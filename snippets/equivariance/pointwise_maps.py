@@ -1,9 +1,4 @@
-"""A pointwise map commutes with every circular shift, so it is equivariant.
-
-ReLU, the square and the identity act on each sample alone, by a comparison, one correctly
-rounded multiplication or nothing, so f(T_v x) = T_v f(x) holds bit for bit, for every
-shift v, in 1-D and in 2-D alike.
-"""
+"""A pointwise map commutes with every circular shift, so it is equivariant."""
 
 import numpy as np
 

@@ -1,10 +1,4 @@
-"""Global pooling forgets absolute position; features in front of it keep relative arrangement.
-
-"rise" holds the values 1 then 2, "fall" the values 2 then 1, at the same place. A global max
-of the raw samples cannot tell them apart. A global max of a feature map that responds to
-"1 then 2" (circular correlation with the kernel [1, 2]) can, and it is still invariant to
-every circular shift: it has forgotten where the pattern is, not what it looks like.
-"""
+"""Global pooling forgets absolute position, not the relative arrangement."""
 
 import numpy as np
 
@@ -13,14 +7,18 @@ rise, fall = np.zeros(N), np.zeros(N)
 rise[4:6], fall[4:6] = [1.0, 2.0], [2.0, 1.0]
 
 
-def detector(x: np.ndarray) -> np.ndarray:  # y[i] = 1 x[i] + 2 x[i + 1], circular
+def detector(x: np.ndarray) -> np.ndarray:
+    # responds to "1 then 2": y[i] = 1 x[i] + 2 x[i + 1], circular
     return x + 2.0 * np.roll(x, -1)
 
 
 for name, x in [("rise", rise), ("fall", fall)]:
     raw, pooled = x.max(), detector(x).max()
     change = max(abs(detector(np.roll(x, v)).max() - pooled) for v in range(N))
-    print(f"{name}: global max of x {raw}, of the features {pooled}, change over shifts {change}")
+    print(
+        f"{name}: global max of x {raw}, of the features {pooled}, "
+        f"change over shifts {change}"
+    )
     #> rise: global max of x 2.0, of the features 5.0, change over shifts 0.0
     #> fall: global max of x 2.0, of the features 4.0, change over shifts 0.0
     assert change == 0.0

@@ -1,12 +1,4 @@
-"""A global average after fixed stride-2 subsampling is invariant to even shifts; not all.
-
-An odd shift hands the average the other half of the samples. Two exceptions show that the
-stride alone does not decide it. Adaptive polyphase sampling (APS) keeps the half with the
-larger norm, which a circular shift only moves, so the average after it is invariant to
-every shift (here the two norms differ; with a tie the choice could flip). Max pooling with
-windows that tile the grid, then a global max, is the global max of the features,
-invariant to every shift too.
-"""
+"""After fixed stride 2, a global average is invariant to even shifts only."""
 
 import numpy as np
 
@@ -15,18 +7,25 @@ N = 16  # the stride 2 divides N
 x, h = rng.normal(size=N), rng.normal(size=3)
 
 
-def features(a: np.ndarray) -> np.ndarray:  # equivariant: circular correlation, then ReLU
+def features(a: np.ndarray) -> np.ndarray:
+    # equivariant: circular correlation, then ReLU
     return np.maximum(sum(h[k] * np.roll(a, -k) for k in range(3)), 0.0)
 
 
-def aps(a: np.ndarray) -> np.ndarray:  # the polyphase component of largest norm
+def aps(a: np.ndarray) -> np.ndarray:
+    # the polyphase component of largest norm (here the two norms differ)
     return max([a[0::2], a[1::2]], key=np.linalg.norm)
+
+
+def max_pool(a: np.ndarray) -> np.ndarray:  # window 2, stride 2
+    return a.reshape(-1, 2).max(axis=1)
 
 
 readouts = {
     "fixed stride 2, then average": lambda a: features(a)[::2].mean(),
     "APS stride 2, then average": lambda a: aps(features(a)).mean(),
-    "max pool k2 s2, then max": lambda a: features(a).reshape(-1, 2).max(axis=1).max(),
+    # windows that tile the grid, then a global max: the global max
+    "max pool k2 s2, then max": lambda a: max_pool(features(a)).max(),
 }
 for name, g in readouts.items():
     exact = [v for v in range(N) if abs(g(np.roll(x, v)) - g(x)) < 1e-12]
@@ -34,4 +33,5 @@ for name, g in readouts.items():
     #> fixed stride 2, then average unchanged for  8 of 16 shifts
     #> APS stride 2, then average   unchanged for 16 of 16 shifts
     #> max pool k2 s2, then max     unchanged for 16 of 16 shifts
-    assert exact == (list(range(0, N, 2)) if name.startswith("fixed") else list(range(N)))
+    even_or_all = range(0, N, 2) if name.startswith("fixed") else range(N)
+    assert exact == list(even_or_all)

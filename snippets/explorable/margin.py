@@ -1,10 +1,4 @@
-"""Away from the edges, zero padding computes what circular padding computes.
-
-The letter keeps two zero rows and columns at every edge for the shifts with
-|dy| <= 1 and |dx| <= 3. For those, the zero-fill shift of the input is its
-circular shift, and with zero padding every map the page draws (and so the
-read-out) equals that of circular padding with circular shifts, bit for bit.
-"""
+"""Away from the edges, zero padding computes what circular padding computes."""
 
 import numpy as np
 import torch
@@ -26,6 +20,7 @@ def maps(a, pad):  # the feature map and each downsampled map
     return [h, max_pool(h, 2), blur, aps_downsample(t, 2)[0].numpy()]
 
 
+# Shifts that keep two zero rows and columns between the letter and every edge
 shifts = [(dy, dx) for dy in range(-1, 2) for dx in range(-3, 4)]
 same = 0
 for v in shifts:

@@ -1,10 +1,4 @@
-"""The Explorable's network in shiftlab: the letter, moved one and two samples.
-
-Correlate with the page's filter (circular padding), ReLU, downsample, global
-mean. With a stride of 2 the one-sample shift has no output action; the
-two-sample shift moves every map by one sample. The read-out changes under max
-pooling only.
-"""
+"""The Explorable's network: the letter, moved one and two samples."""
 
 import numpy as np
 from torch import from_numpy as tensor
@@ -25,10 +19,13 @@ DOWN = {  # name: (downsampler, stride)
 }
 
 
+# Correlate with the page's filter (circular padding), ReLU, downsample.
 def network(down):  # x -> f(x), the map the page calls downsampled
     return lambda a: down(np.maximum(correlate(a, w, padding="circular"), 0))
 
 
+# At stride 2, a shift by 1 has no output action ("undefined"); by 2 it moves
+# every map by one sample.
 shifts = [(0, 1), (0, 2)]
 for name, (down, s) in DOWN.items():
     f = network(down)

@@ -1,8 +1,4 @@
-"""Global average pooling turns equivariant features into an invariant read-out.
-
-A stride-2 layer in front of it keeps the invariance for a 2-pixel shift (2 divides 32)
-and loses it for a 1-pixel one.
-"""
+"""Global average pooling makes equivariant features an invariant read-out."""
 
 import torch
 
@@ -10,12 +6,15 @@ torch.manual_seed(0)
 x = torch.randn(1, 3, 32, 32)  # (N, C, H, W)
 layers = {
     "stride 1": torch.nn.Conv2d(3, 8, 5, padding=2, padding_mode="circular"),
-    "stride 2": torch.nn.Conv2d(3, 8, 5, stride=2, padding=2, padding_mode="circular"),
+    "stride 2": torch.nn.Conv2d(
+        3, 8, 5, stride=2, padding=2, padding_mode="circular"
+    ),
 }
 
 
 def readout(conv: torch.nn.Conv2d, image: torch.Tensor) -> torch.Tensor:
-    return torch.relu(conv(image)).mean(dim=(-2, -1))  # (N, C): global average pool
+    # (N, C): global average pool
+    return torch.relu(conv(image)).mean(dim=(-2, -1))
 
 
 change = {}

@@ -1,9 +1,4 @@
-"""A stride-2 layer passes 2-pixel shifts to the read-out only when 2 divides the image size.
-
-On 32 x 32 the stride-2 layer samples rows 0, 2, ..., 30, and a 2-pixel shift of the image
-moves its output by one row. On 33 x 33 it samples rows 0, 2, ..., 32: after a 2-pixel roll
-one of those rows is an odd one, and the global average sees a different set of values.
-"""
+"""A 2-pixel shift leaves a stride-2 read-out intact on 32 x 32, not 33 x 33."""
 
 import torch
 
@@ -12,7 +7,8 @@ conv = torch.nn.Conv2d(3, 8, 5, stride=2, padding=2, padding_mode="circular")
 
 
 def readout(image: torch.Tensor) -> torch.Tensor:
-    return torch.relu(conv(image)).mean(dim=(-2, -1))  # (N, C): global average pool
+    # (N, C): global average pool
+    return torch.relu(conv(image)).mean(dim=(-2, -1))
 
 
 change = {}
@@ -21,7 +17,9 @@ with torch.no_grad():
         x = torch.randn(1, 3, size, size)  # (N, C, H, W)
         moved = readout(torch.roll(x, (2, 0), dims=(-2, -1)))
         change[size] = ((moved - readout(x)).norm() / readout(x).norm()).item()
-        print(f"{size} x {size}, shift (2, 0): relative change {change[size]:.3f}")
+        print(
+            f"{size} x {size}, shift (2, 0): relative change {change[size]:.3f}"
+        )
         #> 32 x 32, shift (2, 0): relative change 0.000
         #> 33 x 33, shift (2, 0): relative change 0.023
 assert change[32] < 1e-6

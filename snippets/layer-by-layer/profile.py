@@ -1,23 +1,21 @@
-"""Circular padding: every layer matches T_{v/s_l} exactly wherever s_l divides v.
-
-The page's network (seeded random weights, circular padding, MaxPool) on two noise
-images of 16 x 16. The probe finds each layer's cumulative stride s_l from the shapes
-and compares F_l(T_v x) with T_{v/s_l} F_l(x): 0 wherever s_l divides v, and no number
-where it does not. The scores are unchanged only by the multiples of the total stride 4.
-"""
+"""With circular padding each layer follows T_(v/s_l) exactly where s_l | v."""
 
 import torch
 
 from shiftlab.experiments.layer_by_layer import network
 from shiftlab.probe import probe
 
-x = torch.randn(2, 3, 16, 16, generator=torch.Generator().manual_seed(0))  # N, C, H, W
+# two noise images, (N, C, H, W)
+x = torch.randn(2, 3, 16, 16, generator=torch.Generator().manual_seed(0))
 shifts = [(0, 1), (1, 1), (0, 2), (2, 2), (0, 4), (4, 4)]
+# the probe reads each layer's cumulative stride s_l from the shapes
 report = probe(network("max", padding="circular"), x, shifts)
 print("layer  s_l ", *(f"{v!s:>7}" for v in shifts))
 #> layer  s_l   (0, 1)  (1, 1)  (0, 2)  (2, 2)  (0, 4)  (4, 4)
 for row in report.measured:
-    cells = [f"{e.relative_l2:7.3f}" if e.defined else "  undef" for e in row.errors]
+    cells = [
+        f"{e.relative_l2:7.3f}" if e.defined else "  undef" for e in row.errors
+    ]
     print(f"{row.name:<6} {row.stride_text:>3} ", *cells)
     #> conv1    1    0.000   0.000   0.000   0.000   0.000   0.000
     #> relu1    1    0.000   0.000   0.000   0.000   0.000   0.000

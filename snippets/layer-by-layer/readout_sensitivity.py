@@ -1,10 +1,4 @@
-"""A global mean taken after each layer: how much it changes under circular shifts.
-
-The network is cut after each layer and read out by a global mean over positions, and
-the probe measures the relative change of that read-out under all 256 circular shifts
-of a 16 x 16 input (4 noise images): the mean over the shifts, per depth. MaxPool,
-BlurPool and APS networks share their convolution weights. The figure plots these rows.
-"""
+"""How much a global mean after each layer changes under circular shifts."""
 
 from shiftlab.experiments.layer_by_layer import (
     DOWNSAMPLERS,
@@ -21,9 +15,13 @@ for kind in DOWNSAMPLERS:
     #> MaxPool   0.000  0.000  0.035  0.029  0.034  0.062  0.059  0.029
     #> BlurPool  0.000  0.000  0.000  0.000  0.004  0.017  0.015  0.006
     #> APS       0.000  0.000  0.000  0.000  0.000  0.000  0.000  0.000
-mean = {k: dict(zip(depths, metrics[k]["mean"], strict=True)) for k in DOWNSAMPLERS}
+mean = {
+    k: dict(zip(depths, metrics[k]["mean"], strict=True)) for k in DOWNSAMPLERS
+}
 assert max(metrics["aps"]["max"]) < 1e-5  # APS: every depth, every shift
-assert max(mean["max"]["relu1"], mean["blur"]["relu1"]) < 1e-6  # before any stride
+# before any stride
+assert max(mean["max"]["relu1"], mean["blur"]["relu1"]) < 1e-6
 assert mean["blur"]["pool1"] < 1e-6  # a blur right before a global mean: exact
-assert mean["blur"]["conv2"] < 1e-6  # a convolution's mean depends on its input's mean
+# a convolution's mean depends on its input's mean
+assert mean["blur"]["conv2"] < 1e-6
 assert all(mean["max"][d] > 2 * mean["blur"][d] for d in depths[2:])

@@ -1,11 +1,4 @@
-"""After a stride, the check against the unscaled shift T_v invents errors.
-
-A layer-by-layer check that rolls every output by the input's shift compares F_l(T_v x)
-with T_v F_l(x). After the first pool the right comparison is T_{v/s_l} F_l(x): the
-unscaled one reports large errors for even shifts, which the layers follow exactly, and
-a number for odd ones, which have no output shift. shiftlab never makes the unscaled
-comparison, so it is computed by hand here, from forward hooks.
-"""
+"""After a stride, the check against the unscaled shift T_v invents errors."""
 
 import torch
 
@@ -15,8 +8,10 @@ from shiftlab.probe import probe
 net = network("max", padding="circular").eval()
 x = torch.randn(2, 3, 16, 16, generator=torch.Generator().manual_seed(0))
 shifts = [(0, 2), (2, 2), (0, 1)]
-right = probe(net, x, shifts)  # against T_{v/s_l}, undefined if s_l does not divide v
-seen: dict[str, torch.Tensor] = {}  # F_l(a) of the last input a, from forward hooks
+# against T_{v/s_l}, undefined if s_l does not divide v
+right = probe(net, x, shifts)
+# F_l(a) of the last input a, from forward hooks
+seen: dict[str, torch.Tensor] = {}
 for name in DEPTHS:
     hook = getattr(net, name).register_forward_hook
     hook(lambda module, args, out, n=name: seen.update({n: out}))
@@ -28,15 +23,18 @@ def outputs(a: torch.Tensor) -> dict[str, torch.Tensor]:
     return dict(seen)
 
 
-plain, moved = outputs(x), [outputs(torch.roll(x, v, dims=(2, 3))) for v in shifts]
+plain = outputs(x)
+moved = [outputs(torch.roll(x, v, dims=(2, 3))) for v in shifts]
 print(" " * 9, *(f"{v!s:>13}" for v in shifts))
 #>                  (0, 2)        (2, 2)        (0, 1)
 print("layer  s_l", *["    T_v  T_v/s"] * len(shifts))
 #> layer  s_l     T_v  T_v/s     T_v  T_v/s     T_v  T_v/s
 for name in DEPTHS:
     f, row = plain[name], right.layer(name)
-    wrong = [(m[name] - f.roll(v, (2, 3))).norm() / f.norm()
-             for m, v in zip(moved, shifts, strict=True)]
+    wrong = [
+        (m[name] - f.roll(v, (2, 3))).norm() / f.norm()
+        for m, v in zip(moved, shifts, strict=True)
+    ]
     ok = [f"{e.relative_l2:.3f}" if e.defined else "undef" for e in row.errors]
     cells = [f"{w:7.3f}{r:>7}" for w, r in zip(wrong, ok, strict=True)]
     print(f"{name:<6}{row.stride_text:>4}", *cells)
@@ -48,5 +46,6 @@ for name in DEPTHS:
     #> pool2    4   0.440  undef   0.440  undef   0.400  undef
     #> conv3    4   0.400  undef   0.388  undef   0.349  undef
     assert all(e.relative_l2 < 1e-6 for e in row.errors if e.defined)
-    if row.stride_text != "1":  # the unscaled check fails every shift, (0, 1) included
+    # the unscaled check fails every shift, (0, 1) included
+    if row.stride_text != "1":
         assert min(wrong) > 0.1

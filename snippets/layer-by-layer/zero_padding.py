@@ -1,11 +1,4 @@
-"""Zero padding: exact on the interior crop under zero-fill shifts, and nowhere else.
-
-The same network with zero padding, on two noise images of 32 x 32 that fill the frame.
-Under zero-fill shifts (content moved on a zero canvas) the probe compares each layer
-on an interior crop of ceil(R/s_l) samples per side, R a bound on the receptive-field
-radius: exact there. Without the crop the border differs; rolling the input instead
-(a circular shift) mixes two boundary models, and every layer differs.
-"""
+"""Zero-padded layers: exact on the interior crop under zero-fill shifts."""
 
 import math
 
@@ -17,20 +10,25 @@ from shiftlab.probe import probe
 net = network("max", padding="zeros")
 x = torch.randn(2, 3, 32, 32, generator=torch.Generator().manual_seed(0))
 shifts = [(0, 4), (4, 4), (0, 8), (8, 8)]
-runs = {"zero-fill, crop": probe(net, x, shifts, shift_mode="zero"),
-        "no crop": probe(net, x, shifts, shift_mode="zero", crop=0),
-        "roll": probe(net, x, shifts, shift_mode="circular")}
+runs = {
+    "zero-fill, crop": probe(net, x, shifts, shift_mode="zero"),
+    "no crop": probe(net, x, shifts, shift_mode="zero", crop=0),
+    "roll": probe(net, x, shifts, shift_mode="circular"),
+}
 print("layer  s_l  crop  R ", *(f"{name:>16}" for name in runs))
 #> layer  s_l  crop  R   zero-fill, crop          no crop             roll
 for row in runs["zero-fill, crop"].measured:
     cells = []
     for report in runs.values():
         errors = [e.relative_l2 for e in report.layer(row.name).errors]
-        seen = [e for e in errors if not math.isnan(e)]  # nan: nothing left to compare
+        # nan: nothing left to compare
+        seen = [e for e in errors if not math.isnan(e)]
         cells.append(f"{max(seen):.3f} ({len(seen)} of {len(errors)})")
     radius = row.radius[0] if row.radius else 0
-    print(f"{row.name:<6}{row.stride_text:>3}{row.crop[0]:>6}{radius:>4.0f} ",
-          *(f"{c:>16}" for c in cells))
+    print(
+        f"{row.name:<6}{row.stride_text:>3}{row.crop[0]:>6}{radius:>4.0f} ",
+        *(f"{c:>16}" for c in cells),
+    )
     #> conv1   1     1   1    0.000 (4 of 4)   0.155 (4 of 4)   0.279 (4 of 4)
     #> relu1   1     1   1    0.000 (4 of 4)   0.150 (4 of 4)   0.258 (4 of 4)
     #> pool1   2     1   2    0.000 (4 of 4)   0.118 (4 of 4)   0.196 (4 of 4)

@@ -1,9 +1,4 @@
-"""Train-mode dropout is not equivariant, not even with the same mask for every call.
-
-A fresh mask per call makes f(T_v x) and T_v f(x) drop different values. A fixed mask m is
-tied to positions: f(T_v x) = m * T_v x / (1 - p), T_v f(x) = T_v m * T_v x / (1 - p). A
-channel mask (Dropout2d) is the same at every position; eval-mode dropout is the identity.
-"""
+"""Train-mode dropout is not equivariant, not even with a fixed mask."""
 
 from collections.abc import Callable
 
@@ -13,9 +8,12 @@ import torch
 from shiftlab.measures import equivariance_error
 
 
-def dropout(layer: torch.nn.Module, seed: int | None = None) -> Callable[..., np.ndarray]:
+def dropout(
+    layer: torch.nn.Module, seed: int | None = None
+) -> Callable[..., np.ndarray]:
     def f(a: np.ndarray) -> np.ndarray:  # numpy in, numpy out
-        if seed is not None:  # the same random numbers, so the same mask, for every call
+        # the same random numbers, so the same mask, for every call
+        if seed is not None:
             torch.manual_seed(seed)
         with torch.no_grad():
             return layer(torch.from_numpy(a)).numpy()
@@ -32,12 +30,17 @@ cases = {
 }
 x = np.random.default_rng(0).normal(size=(2, 8, 8, 8))  # (N, C, H, W)
 for name, f in cases.items():
-    report = equivariance_error(f, x, batch_size=1)  # one call per shift: same-shape masks
+    # one call per shift: same-shape masks
+    report = equivariance_error(f, x, batch_size=1)
     exact = sum(e.max_abs < 1e-12 for e in report)
-    print(f"{name:21s} exact for {exact:2d} of {len(report)} shifts, "
-          f"max relative error {report.max_relative_l2:.2f}")
+    print(
+        f"{name:21s} exact for {exact:2d} of {len(report)} shifts, "
+        f"max relative error {report.max_relative_l2:.2f}"
+    )
     #> Dropout, fresh mask   exact for  0 of 64 shifts, max relative error 1.07
     #> Dropout, fixed mask   exact for  1 of 64 shifts, max relative error 1.06
     #> Dropout2d, fixed mask exact for 64 of 64 shifts, max relative error 0.00
     #> Dropout, eval mode    exact for 64 of 64 shifts, max relative error 0.00
-    assert (exact == len(report)) == (name in {"Dropout2d, fixed mask", "Dropout, eval mode"})
+    assert (exact == len(report)) == (
+        name in {"Dropout2d, fixed mask", "Dropout, eval mode"}
+    )

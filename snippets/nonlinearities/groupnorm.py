@@ -1,8 +1,4 @@
-"""GroupNorm and InstanceNorm, with trained per-channel affines, are exactly equivariant.
-
-Their statistics are per sample and per group of channels, over the group's channels and all
-positions. A LayerNorm over the channels alone (ConvNeXt style) normalises each position.
-"""
+"""GroupNorm, InstanceNorm, channels-last LayerNorm(C): exactly equivariant."""
 
 import numpy as np
 import torch
@@ -14,26 +10,34 @@ C = 4
 layers = {
     "GroupNorm, 2 groups": torch.nn.GroupNorm(2, C),
     "InstanceNorm2d, affine": torch.nn.InstanceNorm2d(C, affine=True),
-    "LayerNorm(C), per position": torch.nn.LayerNorm(C),  # acts on the last axis
+    # acts on the last axis
+    "LayerNorm(C), per position": torch.nn.LayerNorm(C),
 }
 x = np.random.default_rng(0).normal(size=(2, C, 8, 8))  # (N, C, H, W)
 for name, layer in layers.items():
     layer.double()
-    with torch.no_grad():  # per-channel weight and bias, shape (C,), as after training
+    # per-channel weight and bias, shape (C,), as after training
+    with torch.no_grad():
         for p in layer.parameters():
             p.uniform_(0.5, 2.0)
     channels_last = isinstance(layer, torch.nn.LayerNorm)
 
-    def f(a: np.ndarray, m: torch.nn.Module = layer, last: bool = channels_last) -> np.ndarray:
+    def f(
+        a: np.ndarray, m: torch.nn.Module = layer, last: bool = channels_last
+    ) -> np.ndarray:
         t = torch.from_numpy(a)  # (N, C, H, W)
         with torch.no_grad():
-            if last:  # LayerNorm(C) normalises the last axis: move C there and back
+            # LayerNorm(C) normalises the last axis: move C there and back
+            if last:
                 return m(t.movedim(1, -1)).movedim(-1, 1).numpy()
             return m(t).numpy()
 
-    report = equivariance_error(f, x)  # statistics per sample: any batch_size is fine
-    print(f"{name:26s} {len(report)} shifts, max relative error < 1e-12: "
-          f"{report.max_relative_l2 < 1e-12}")
+    # statistics per sample: any batch_size is fine
+    report = equivariance_error(f, x)
+    print(
+        f"{name:26s} {len(report)} shifts, max relative error < 1e-12: "
+        f"{report.max_relative_l2 < 1e-12}"
+    )
     #> GroupNorm, 2 groups        64 shifts, max relative error < 1e-12: True
     #> InstanceNorm2d, affine     64 shifts, max relative error < 1e-12: True
     #> LayerNorm(C), per position 64 shifts, max relative error < 1e-12: True

@@ -1,9 +1,4 @@
-"""Under circular shifts, zero padding, not normalisation, is what breaks a real CNN.
-
-The same conv-(BatchNorm)-ReLU-conv-(BatchNorm) stack with circular and with zero padding,
-without normalisation (the control) and with BatchNorm in train and in eval mode, measured
-over every circular shift of a 12x12 input.
-"""
+"""Under circular shifts, zero padding, not normalisation, breaks a real CNN."""
 
 import numpy as np
 import torch
@@ -15,13 +10,20 @@ def cnn(padding_mode: str, norm: bool) -> torch.nn.Module:
     torch.manual_seed(0)  # the same convolutions in every variant
     bn = torch.nn.BatchNorm2d if norm else lambda c: torch.nn.Identity()
     return torch.nn.Sequential(
-        torch.nn.Conv2d(3, 8, 3, padding=1, padding_mode=padding_mode), bn(8), torch.nn.ReLU(),
-        torch.nn.Conv2d(8, 4, 3, padding=1, padding_mode=padding_mode), bn(4),
+        torch.nn.Conv2d(3, 8, 3, padding=1, padding_mode=padding_mode),
+        bn(8),
+        torch.nn.ReLU(),
+        torch.nn.Conv2d(8, 4, 3, padding=1, padding_mode=padding_mode),
+        bn(4),
     ).double()
 
 
 x = np.random.default_rng(0).normal(size=(4, 3, 12, 12))  # (N, C, H, W)
-variants = [(False, "no normalisation"), (True, "BatchNorm, train"), (True, "BatchNorm, eval")]
+variants = [
+    (False, "no normalisation"),
+    (True, "BatchNorm, train"),
+    (True, "BatchNorm, eval"),
+]
 for padding_mode in ("circular", "zeros"):
     for norm, mode in variants:
         net = cnn(padding_mode, norm)
@@ -34,8 +36,10 @@ for padding_mode in ("circular", "zeros"):
             with torch.no_grad():
                 return net(torch.from_numpy(a)).numpy()
 
-        err = equivariance_error(f, x, batch_size=1).max_relative_l2  # whole batch shifted
-        print(f"{padding_mode:>8} padding, {mode:16s}: max relative error {err:.3f}")
+        # whole batch shifted
+        err = equivariance_error(f, x, batch_size=1).max_relative_l2
+        label = f"{padding_mode:>8} padding, {mode:16s}"
+        print(f"{label}: max relative error {err:.3f}")
         #> circular padding, no normalisation: max relative error 0.000
         #> circular padding, BatchNorm, train: max relative error 0.000
         #> circular padding, BatchNorm, eval : max relative error 0.000

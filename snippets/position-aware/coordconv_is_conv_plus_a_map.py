@@ -1,11 +1,4 @@
-"""CoordConv is a convolution of x plus a map b that does not depend on x.
-
-conv([x; c]) = conv_x(x) + conv_c(c) + bias, and only the first term sees x. With
-circular padding the equivariance error under a circular shift T_v is b - T_v b for
-every x (all 64 shifts of an 8 x 8 grid). b is constant, and the layer exact, when the
-row-coordinate weights sum to 0 along each kernel row and the column-coordinate
-weights along each kernel column: for instance when they are all 0.
-"""
+"""CoordConv is a convolution of x plus a map b that does not depend on x."""
 
 import torch
 import torch.nn.functional as F
@@ -21,8 +14,12 @@ error = lambda v: layer(roll(x, v)) - roll(layer(x), v)  # noqa: E731
 worst = lambda: max(float(error(v).abs().max()) for v in shifts)  # noqa: E731
 with torch.no_grad():
     b = layer(torch.zeros_like(x))  # conv_c(c) + bias
-    conv_x = F.conv2d(F.pad(x, (1, 1, 1, 1), mode="circular"), layer.conv.weight[:, :3])
-    print("CoordConv(x) == conv_x(x) + b:", torch.allclose(layer(x), conv_x + b))
+    conv_x = F.conv2d(
+        F.pad(x, (1, 1, 1, 1), mode="circular"), layer.conv.weight[:, :3]
+    )
+    print(
+        "CoordConv(x) == conv_x(x) + b:", torch.allclose(layer(x), conv_x + b)
+    )
     #> CoordConv(x) == conv_x(x) + b: True
     same = all(torch.allclose(error(v), b - roll(b, v)) for v in shifts)
     print("error == b - T_v b for all 64 shifts:", same)
@@ -31,7 +28,8 @@ with torch.no_grad():
     #> largest |b - T_v b|: 1.36
     w = layer.conv.weight  # (C_out, 3 + 2, 3, 3): channel 3 rows, 4 columns
     w[:, 3] -= w[:, 3].mean(dim=-1, keepdim=True)  # each kernel row sums to 0
-    w[:, 4] -= w[:, 4].mean(dim=-2, keepdim=True)  # each kernel column sums to 0
+    # each kernel column sums to 0
+    w[:, 4] -= w[:, 4].mean(dim=-2, keepdim=True)
     balanced = worst()
     print("those sums 0, weights not 0: error below 1e-12:", balanced < 1e-12)
     #> those sums 0, weights not 0: error below 1e-12: True

@@ -1,25 +1,24 @@
-"""CoordConv's two channels: the row coordinate, then the column one, from -1 to 1.
-
-Channel 0 is (2 i - (H - 1)) / (H - 1) on row i, the same along the row; channel 1 is
-the same for column j. Both ends are exactly -1 and 1 and the values are symmetric
-about the centre: an odd size has a middle row at 0, an even size has none. A size of
-1 has no scale (the formula is 0 / 0), so shiftlab raises instead.
-"""
+"""CoordConv's channels: row coordinate, then column, each from -1 to 1."""
 
 import torch
 
 from shiftlab.layers import coordinate_channels
 
 rows, cols = coordinate_channels(3, 4)  # (2, H, W): two maps
-print("rows:   ", rows.tolist())
-#> rows:    [[-1.0, -1.0, -1.0, -1.0], [0.0, 0.0, 0.0, 0.0], [1.0, 1.0, 1.0, 1.0]]
+for i, row in enumerate(rows.tolist()):
+    print(f"rows[{i}]:", row)
+    #> rows[0]: [-1.0, -1.0, -1.0, -1.0]
+    #> rows[1]: [0.0, 0.0, 0.0, 0.0]
+    #> rows[2]: [1.0, 1.0, 1.0, 1.0]
 print("columns:", [round(c, 3) for c in cols[0].tolist()], "on every row")
 #> columns: [-1.0, -0.333, 0.333, 1.0] on every row
 for n in (4, 5, 64, 65):
     c = coordinate_channels(n, n, dtype=torch.float64)[0, :, 0]  # down the rows
     ends = (c[0].item(), c[-1].item())
     symmetric = torch.equal(c, -c.flip(0))
-    print(f"n = {n}: ends {ends}, symmetric {symmetric}, a 0: {0.0 in c.tolist()}")
+    print(
+        f"n = {n}: ends {ends}, symmetric {symmetric}, a 0: {0.0 in c.tolist()}"
+    )
     #> n = 4: ends (-1.0, 1.0), symmetric True, a 0: False
     #> n = 5: ends (-1.0, 1.0), symmetric True, a 0: True
     #> n = 64: ends (-1.0, 1.0), symmetric True, a 0: False

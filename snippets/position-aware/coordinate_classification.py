@@ -1,21 +1,25 @@
-"""Coordinate classification on a 16 x 16 grid, bottom-right quadrant held out.
-
-`run` trains both networks once and then reads the stored result (keyed by code and
-parameters). Accuracy: the network's most likely pixel is the target, over the 192
-trained targets and the 64 held-out ones; "in quadrant": its pixel for a held-out
-target at least lies in that quadrant; "distance": mean city-block distance in pixels
-from its pixel to the held-out target.
-"""
+"""Coordinate classification, 16 x 16 grid, bottom-right quadrant held out."""
 
 from shiftlab.experiments import run
 
 result = run("coordconv-quadrant")
+# accuracy: the most likely pixel is the target, over the 192 trained and the
+# 64 held-out targets; for held-out targets, "in quadrant": that pixel is at
+# least in the quadrant, "distance": its mean city-block distance in pixels
 row = "{:10s} {:>7} {:>8} {:>9} {:>11} {:>9}"
-print(row.format("network", "params", "trained", "held out", "in quadrant", "distance"))
+print(
+    row.format(
+        "network", "params", "trained", "held out", "in quadrant", "distance"
+    )
+)
 #> network     params  trained  held out in quadrant  distance
 for model in result.metrics["models"]:
     m = result.metrics[model]
-    rates = (m["train_accuracy"], m["heldout_accuracy"], m["heldout_in_quadrant"])
+    rates = (
+        m["train_accuracy"],
+        m["heldout_accuracy"],
+        m["heldout_in_quadrant"],
+    )
     shown = [f"{r:.3f}" for r in rates] + [f"{m['heldout_distance']:.2f}"]
     print(row.format(model, m["parameters"], *shown))
     #> coordconv     1249    1.000     1.000       1.000      0.00

@@ -1,10 +1,4 @@
-"""Equivariance errors of the position-aware layers, beside plain convolution.
-
-Each layer has 4 channels on an 8 x 8 grid, random initial weights (the two relative
-bias tables and the second embedding drawn with std 1) and float64 inputs. The error
-is equivariance_error's largest relative L2 error over all 64 circular shifts. Every
-convolution pads circularly, so what is left is the layer's own use of position.
-"""
+"""Equivariance errors of position-aware layers, beside plain convolution."""
 
 import numpy as np
 import torch
@@ -29,16 +23,23 @@ layers = {
     "position embedding, std 0.02": Embedding(C, H, W),
     "position embedding, std 1": Embedding(C, H, W, std=1.0),
     "relative bias, offsets mod 8": Attention(C, H, W, std=1.0),
-    "relative bias, plain offsets": Attention(C, H, W, offsets="linear", std=1.0),
+    "relative bias, plain offsets": Attention(
+        C, H, W, offsets="linear", std=1.0
+    ),
     "locally connected": Untied(C, C, 3, H, W, padding_mode=wrap),
     "locally connected, tied": Untied.from_conv(conv, H, W, padding_mode=wrap),
 }
 x = np.random.default_rng(0).normal(size=(2, C, H, W))  # (N, C, H, W)
-exact = {"convolution", "CoordConv, coordinate weights 0",
-         "relative bias, offsets mod 8", "locally connected, tied"}
+exact = {
+    "convolution",
+    "CoordConv, coordinate weights 0",
+    "relative bias, offsets mod 8",
+    "locally connected, tied",
+}
 
 
-def numpy_map(layer: nn.Module):  # what equivariance_error calls: numpy in and out
+# what equivariance_error calls: numpy in and out
+def numpy_map(layer: nn.Module):
     return lambda a: layer.double()(torch.from_numpy(a)).detach().numpy()
 
 

@@ -1,10 +1,4 @@
-"""Plain offsets break equivariance under circular shifts unless the table is periodic.
-
-On an 8 x 8 torus a circular shift carries some pairs of positions across the seam:
-their plain offset p - q changes by 8 while the offset mod 8 does not. A plain-offset
-table with B[d] = B[d - 8] reads the same bias either way, and the layer is exact;
-change one entry of such a table and it is not. All 64 shifts, float64.
-"""
+"""Plain offsets break circular equivariance unless the table is periodic."""
 
 import torch
 
@@ -14,7 +8,8 @@ torch.manual_seed(0)
 N = 8
 layer = RelativePositionSelfAttention(4, N, N, offsets="linear").double()
 x = torch.randn(2, 4, N, N, dtype=torch.float64)  # two samples, 4 channels
-moved = torch.roll(torch.arange(N * N).reshape(N, N), 1, dims=0).flatten()  # T_(1, 0)
+# where T_(1, 0) sends each of the N * N positions
+moved = torch.roll(torch.arange(N * N).reshape(N, N), 1, dims=0).flatten()
 changed = int((layer.index[moved][:, moved] != layer.index).sum())
 print(f"shift (1, 0): {changed} of {N**4} pairs change their plain offset")
 #> shift (1, 0): 896 of 4096 pairs change their plain offset
@@ -23,7 +18,10 @@ print(f"shift (1, 0): {changed} of {N**4} pairs change their plain offset")
 def worst_error() -> float:  # largest |f(T_v x) - T_v f(x)| over all 64 shifts
     with torch.no_grad():
         y, vs = layer(x), [(dy, dx) for dy in range(N) for dx in range(N)]
-        gaps = [layer(torch.roll(x, v, (2, 3))) - torch.roll(y, v, (2, 3)) for v in vs]
+        gaps = [
+            layer(torch.roll(x, v, (2, 3))) - torch.roll(y, v, (2, 3))
+            for v in vs
+        ]
         return max(float(gap.abs().max()) for gap in gaps)
 
 

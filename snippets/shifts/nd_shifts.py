@@ -1,7 +1,4 @@
-"""shiftlab's shifts act on the last len(v) axes, or the named ones, with np.roll's sign.
-
-The zero-fill shift drops what leaves the frame.
-"""
+"""shiftlab shifts the last len(v) axes, or the named ones, as np.roll does."""
 
 import numpy as np
 
@@ -26,5 +23,8 @@ print(np.argwhere(circular_shift(point, (1, 3))).tolist())  # (dy, dx) = (1, 3)
 #> [[2, 5]]
 print(np.argwhere(circular_shift(point, 3, axes=1)).tolist())  # columns only
 #> [[1, 5]]
-print(zero_shift([1, 2, 3, 4, 5], 2).tolist(), zero_shift([1, 2, 3, 4, 5], -2).tolist())
+print(
+    zero_shift([1, 2, 3, 4, 5], 2).tolist(),
+    zero_shift([1, 2, 3, 4, 5], -2).tolist(),
+)
 #> [0, 0, 1, 2, 3] [3, 4, 5, 0, 0]

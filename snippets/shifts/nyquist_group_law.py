@@ -1,10 +1,4 @@
-"""On an even length, T_a T_b = T_{a+b} needs a or b to be an integer, or no Nyquist bin.
-
-shiftlab's fourier_shift keeps real signals real, so on an even n it multiplies the Nyquist
-bin k = n/2 by cos(pi v). As cos(pi a) cos(pi b) = cos(pi (a + b)) exactly when a or b is
-an integer, the group law holds then; for two fractional shifts it holds only for signals
-without a Nyquist component.
-"""
+"""Even N: T_a T_b = T_(a+b) needs a or b integer, or no Nyquist component."""
 
 import numpy as np
 
@@ -14,14 +8,18 @@ rng = np.random.default_rng(0)
 n = 8
 x = rng.normal(size=n)
 alternating = (-1.0) ** np.arange(n)  # the Nyquist frequency
-flat = x - (x @ alternating) / n * alternating  # x with its Nyquist component removed
+# x with its Nyquist component removed
+flat = x - (x @ alternating) / n * alternating
 cases = {
     "T_0.5 T_1   = T_1.5": (0.5, 1.0, x),
     "T_0.5 T_0.5 = T_1  ": (0.5, 0.5, x),
     "T_0.5 T_0.5 = T_1, no Nyquist component": (0.5, 0.5, flat),
 }
 for name, (a, b, signal) in cases.items():
-    err = np.abs(fourier_shift(fourier_shift(signal, b), a) - fourier_shift(signal, a + b)).max()
+    err = np.abs(
+        fourier_shift(fourier_shift(signal, b), a)
+        - fourier_shift(signal, a + b)
+    ).max()
     print(f"{name}: max |difference| {err:.3f}")
     #> T_0.5 T_1   = T_1.5: max |difference| 0.000
     #> T_0.5 T_0.5 = T_1  : max |difference| 0.032

@@ -1,4 +1,4 @@
-"""A positive shift moves content toward higher indices, in numpy and in torch alike."""
+"""A positive shift moves content toward higher indices, in numpy and torch."""
 
 import numpy as np
 import torch

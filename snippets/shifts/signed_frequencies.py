@@ -1,10 +1,4 @@
-"""The phase factor needs signed frequencies, |k| <= N/2; with k = 0..N-1 it is wrong.
-
-For an integer v, exp(-2 pi i k v / N) has period N in k, so k and k - N give the same
-factor and either list of frequencies works. For v = 0.5 they do not: the list 0..N-1
-breaks the symmetry between k and -k of a real signal's spectrum, and the "shifted" signal
-comes out complex. The signed list keeps it real.
-"""
+"""A half-pixel phase shift needs signed k; k = 0..N-1 makes it complex."""
 
 import numpy as np
 
@@ -20,7 +14,10 @@ def phase_shift(signal: np.ndarray, v: float, k: np.ndarray) -> np.ndarray:
 for name, k in lists.items():
     integer = np.allclose(phase_shift(x, 2, k), np.roll(x, 2))
     imaginary = np.abs(phase_shift(x, 0.5, k).imag).max()
-    print(f"{name:10s}  v = 2 gives np.roll: {integer};  v = 0.5: max |Im| {imaginary:.2f}")
+    print(
+        f"{name:10s}  v = 2 gives np.roll: {integer};"
+        f"  v = 0.5: max |Im| {imaginary:.2f}"
+    )
     #> k = 0..N-1  v = 2 gives np.roll: True;  v = 0.5: max |Im| 0.55
     #> signed k    v = 2 gives np.roll: True;  v = 0.5: max |Im| 0.00
     assert integer

@@ -1,4 +1,4 @@
-"""A zero-fill shift loses what leaves the frame: it has no inverse and is not a group action."""
+"""A zero-fill shift loses what leaves the frame: no inverse, not a group."""
 
 import numpy as np
 
@@ -16,7 +16,8 @@ def zero_shift(x: np.ndarray, v: int) -> np.ndarray:
 x = np.array([1, 2, 3, 4, 5])
 print(zero_shift(x, 2).tolist())
 #> [0, 0, 1, 2, 3]
-print(zero_shift(zero_shift(x, 2), -2).tolist())  # Z_-2 Z_2 x: the 4 and 5 are gone
+# Z_-2 Z_2 x: the 4 and 5 are gone
+print(zero_shift(zero_shift(x, 2), -2).tolist())
 #> [1, 2, 3, 0, 0]
 print(np.roll(np.roll(x, 2), -2).tolist())  # the circular shift undoes itself
 #> [1, 2, 3, 4, 5]

@@ -1,10 +1,4 @@
-"""Max pooling (stride 2) is locally invariant only in a weak, input-dependent sense.
-
-"Unchanged" = the pooled value at the same output position is the same, bit for bit, after
-the input moves by (0, d). On i.i.d. noise a k x k window W keeps its maximum iff the maximum
-of W | W' (W' = W - v) lies in W & W': probability |W & W'| / |W | W'| = (k - d) / (k + d).
-"aligned" compares with the best shift T_(0, u) of the old output instead.
-"""
+"""Max pooling is locally invariant only in a weak, input-dependent sense."""
 
 import numpy as np
 
@@ -13,32 +7,53 @@ from shiftlab.shifts import circular_shift
 
 rng = np.random.default_rng(0)
 f = np.fft.fftfreq(32)  # 32 x 32 images, circular
-blur = np.exp(-2 * (2 * np.pi * f[:, None]) ** 2 - 2 * (2 * np.pi * f) ** 2)  # sigma = 2 px
+# sigma = 2 px
+blur = np.exp(-2 * (2 * np.pi * f[:, None]) ** 2 - 2 * (2 * np.pi * f) ** 2)
 smooth = np.fft.ifft2(np.fft.fft2(rng.normal(size=(64, 1, 32, 32))) * blur).real
 noise, blobs = rng.normal(size=(64, 1, 32, 32)), 1.0 * (smooth > 0)
 
 
-def pool(a: np.ndarray, k: int = 2) -> np.ndarray:  # k x k windows at every 2nd pixel, wrapping
-    return max_pool(np.pad(a, [(0, 0)] * 2 + [(0, k - 2)] * 2, mode="wrap"), k, stride=2)
+# k x k windows at every 2nd pixel, wrapping
+def pool(a: np.ndarray, k: int = 2) -> np.ndarray:
+    padded = np.pad(a, [(0, 0)] * 2 + [(0, k - 2)] * 2, mode="wrap")
+    return max_pool(padded, k, stride=2)
 
 
-def unchanged(g, a: np.ndarray, d: int, u: int = 0) -> float:  # g(T_(0,d) a) == T_(0,u) g(a)
-    return float(np.mean(g(circular_shift(a, (0, d))) == circular_shift(g(a), (0, u))))
+# share of outputs with g(T_(0,d) a) == T_(0,u) g(a), bit for bit
+def unchanged(g, a: np.ndarray, d: int, u: int = 0) -> float:
+    return float(
+        np.mean(g(circular_shift(a, (0, d))) == circular_shift(g(a), (0, u)))
+    )
 
 
-columns = ["noise k=2", "aligned", "noise k=3", "smooth k=2", "blobs k=2", "blobs alone"]
-print(" d" + "".join(f"{name:>12}" for name in columns))
-#>  d   noise k=2     aligned   noise k=3  smooth k=2   blobs k=2 blobs alone
+columns = [
+    "noise k=2",
+    "aligned",
+    "noise k=3",
+    "smooth k=2",
+    "blobs k=2",
+    "unpooled",  # the blobs themselves: input pixels left unchanged
+]
+print(" d" + "".join(f"{name:>11}" for name in columns))
+#>  d  noise k=2    aligned  noise k=3 smooth k=2  blobs k=2   unpooled
 for d in range(5):
-    row = [unchanged(pool, noise, d), max(unchanged(pool, noise, d, u) for u in range(16)),
-           unchanged(lambda a: pool(a, 3), noise, d), unchanged(pool, smooth, d),
-           unchanged(pool, blobs, d), unchanged(lambda a: a, blobs, d)]
-    print(f"{d:2d}" + "".join(f"{value:12.3f}" for value in row))
-    #>  0       1.000       1.000       1.000       1.000       1.000       1.000
-    #>  1       0.330       0.337       0.503       0.095       0.896       0.890
-    #>  2       0.000       1.000       0.197       0.000       0.800       0.788
-    #>  3       0.000       0.337       0.000       0.000       0.717       0.698
-    #>  4       0.000       1.000       0.000       0.000       0.655       0.626
-    assert abs(row[0] - max(2 - d, 0) / (2 + d)) < 0.02  # (k - d) / (k + d), k = 2
+    row = [
+        unchanged(pool, noise, d),
+        # aligned: against the best shift T_(0, u) of the old output
+        max(unchanged(pool, noise, d, u) for u in range(16)),
+        unchanged(lambda a: pool(a, 3), noise, d),
+        unchanged(pool, smooth, d),
+        unchanged(pool, blobs, d),
+        unchanged(lambda a: a, blobs, d),
+    ]
+    print(f"{d:2d}" + "".join(f"{value:11.3f}" for value in row))
+    #>  0      1.000      1.000      1.000      1.000      1.000      1.000
+    #>  1      0.330      0.337      0.503      0.095      0.896      0.890
+    #>  2      0.000      1.000      0.197      0.000      0.800      0.788
+    #>  3      0.000      0.337      0.000      0.000      0.717      0.698
+    #>  4      0.000      1.000      0.000      0.000      0.655      0.626
+    # (k - d) / (k + d), k = 2
+    assert abs(row[0] - max(2 - d, 0) / (2 + d)) < 0.02
     assert abs(row[2] - max(3 - d, 0) / (3 + d)) < 0.02  # k = 3
-    assert row[1] == 1.0 if d % 2 == 0 else row[1] < 0.4  # even d: exactly T_(0, d/2)
+    # even d: exactly T_(0, d/2)
+    assert row[1] == 1.0 if d % 2 == 0 else row[1] < 0.4

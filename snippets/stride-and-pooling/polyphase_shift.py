@@ -1,10 +1,4 @@
-"""As maps, D_s T_v = T_u D_s with an integer u holds only when the stride s divides v.
-
-On a grid of N samples with s dividing N, and v = q s + r (0 <= r < s):
-D_s T_v x = T_q D_s x if r = 0, and D_s T_v x = T_{q+1} D_s^(s - r) x otherwise, where
-D_s^(o) x = x[o::s] is a polyphase component. In one formula,
-D_s T_v = T_{ceil(v / s)} D_s^(-v mod s).
-"""
+"""As maps, D_s T_v = T_u D_s (u an integer) exactly when s divides v."""
 
 import numpy as np
 
@@ -22,7 +16,10 @@ def component(v: int) -> tuple[int, int]:  # (o, u) with D_s T_v = T_u D_s^(o)
 
 shifts = range(-N, 2 * N)  # every shift, three times round the grid
 exact = [
-    np.array_equal(subsample(circular_shift(x, v), s), circular_shift(subsample(x, s, o), u))
+    np.array_equal(
+        subsample(circular_shift(x, v), s),
+        circular_shift(subsample(x, s, o), u),
+    )
     for v in shifts
     for o, u in [component(v)]
 ]
@@ -39,13 +36,16 @@ for v in range(5):
 
 # For v that s does not divide, D_s T_v x is no shift of D_s x (x is generic):
 moved = [subsample(circular_shift(x, v), s) for v in range(N) if v % s]
-old = [circular_shift(subsample(x, s), u) for u in range(N // s)]  # every shift of D_s x
+# every shift of D_s x
+old = [circular_shift(subsample(x, s), u) for u in range(N // s)]
 any_shift = any(np.array_equal(m, o) for m in moved for o in old)
 print(any_shift)
 #> False
-# s must divide N: on 7 samples the wrap of T_2 does not land on the subsampled grid.
+# s must divide N: on 7 samples the wrap of T_2 misses the subsampled grid.
 y = rng.normal(size=(1, 1, 7))
-odd_grid = np.array_equal(subsample(circular_shift(y, 2), 2), circular_shift(subsample(y, 2), 1))
+odd_grid = np.array_equal(
+    subsample(circular_shift(y, 2), 2), circular_shift(subsample(y, 2), 1)
+)
 print(odd_grid)
 #> False
 assert all(exact)

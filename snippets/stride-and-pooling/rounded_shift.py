@@ -1,10 +1,4 @@
-"""After a stride 2, a rounded output shift is no measuring mistake; the unscaled shift is.
-
-f = max pool (k2, s2) = D_2 P_1, P_1 the circular stride-1 pool. For even v, round(v / 2) = v / 2
-and f(T_v x) = T_{v/2} f(x) exactly. For odd v, f(T_v x) = T_{ceil(v/2)} D_2^(1) P_1 x, so the
-comparison with T_{ceil(v/2)} f(x) measures ||D_2^(1) P_1 x - D_2^(0) P_1 x||: the gap between
-the two polyphase components, a property of the layer. Comparing with T_v measures nothing.
-"""
+"""A rounded output shift measures the layer; the unscaled T_v does not."""
 
 import numpy as np
 
@@ -19,18 +13,21 @@ def f(a: np.ndarray) -> np.ndarray:
 
 
 def p1(a: np.ndarray) -> np.ndarray:  # windows [i, i + 1 mod 16]
-    return max_pool(np.pad(a, ((0, 0), (0, 0), (0, 1)), mode="wrap"), 2, stride=1)
+    padded = np.pad(a, ((0, 0), (0, 0), (0, 1)), mode="wrap")
+    return max_pool(padded, 2, stride=1)
 
 
 def rel(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.linalg.norm(a - b) / np.linalg.norm(b))
 
 
-gap = rel(subsample(p1(x), 2, 1), subsample(p1(x), 2, 0))  # odd vs even component
+# odd vs even component
+gap = rel(subsample(p1(x), 2, 1), subsample(p1(x), 2, 0))
 print(f"gap between the polyphase components of P_1 x: {gap:.3f}")
 #> gap between the polyphase components of P_1 x: 0.659
 for v in range(5):
-    rounded = rel(f(circular_shift(x, v)), circular_shift(f(x), -(-v // 2)))  # T_ceil(v/2)
+    # T_ceil(v/2)
+    rounded = rel(f(circular_shift(x, v)), circular_shift(f(x), -(-v // 2)))
     unscaled = rel(f(circular_shift(x, v)), circular_shift(f(x), v))
     print(f"v = {v}: with T_ceil(v/2) {rounded:.3f}, with T_v {unscaled:.3f}")
     #> v = 0: with T_ceil(v/2) 0.000, with T_v 0.000

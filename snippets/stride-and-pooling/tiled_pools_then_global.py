@@ -1,36 +1,54 @@
-"""Strides in front of a global pool: invariance guaranteed for multiples, sometimes for all.
-
-Windows that tile the grid (k = s, no padding, s | N) followed by a global pool of the same
-kind compute the global pool of the input: the max of maxima is the max, the mean of means of
-equal-sized blocks is the mean. So these are invariant to every circular shift, the
-bright-pixel stack of four 2x2 max pools (16 -> 1) included. Mixed kinds, or a strided
-convolution, are invariant for the multiples of the stride (s | N) but not for other shifts.
-"""
+"""Strides before a global pool: invariance to multiples, or to every shift."""
 
 import numpy as np
 
 from shiftlab.convolution import correlate
 from shiftlab.measures import invariance_error
-from shiftlab.pooling import avg_pool, global_avg_pool, global_max_pool, max_pool
+from shiftlab.pooling import (
+    avg_pool,
+    global_avg_pool,
+    global_max_pool,
+    max_pool,
+)
 
 rng = np.random.default_rng(0)
 x = rng.normal(size=(4, 2, 16, 16))  # (N, C, H, W)
 w = rng.normal(size=(3, 2, 3, 3))  # (C_out, C_in, 3, 3)
 heads = {  # name: (map, pools of one kind over windows that tile the grid?)
-    "four max pools, 16 -> 1": (lambda a: max_pool(max_pool(max_pool(max_pool(a, 2), 2), 2), 2),
-                                True),
+    "four max pools, 16 -> 1": (
+        lambda a: max_pool(max_pool(max_pool(max_pool(a, 2), 2), 2), 2),
+        True,
+    ),
     "max pool 2, global max": (lambda a: global_max_pool(max_pool(a, 2)), True),
-    "avg pool 2, global mean": (lambda a: global_avg_pool(avg_pool(a, 2)), True),
-    "max pool 2, global mean": (lambda a: global_avg_pool(max_pool(a, 2)), False),
+    "avg pool 2, global mean": (
+        lambda a: global_avg_pool(avg_pool(a, 2)),
+        True,
+    ),
+    "max pool 2, global mean": (
+        lambda a: global_avg_pool(max_pool(a, 2)),
+        False,
+    ),
     "conv 3x3 s2, global mean": (
-        lambda a: global_avg_pool(correlate(a, w, padding="circular", stride=2)), False),
+        lambda a: global_avg_pool(
+            correlate(a, w, padding="circular", stride=2)
+        ),
+        False,
+    ),
 }
 for name, (f, same_kind) in heads.items():
     report = invariance_error(f, x)  # all 256 circular shifts
     exact = {e.shift for e in report if e.max_abs < 1e-12}
-    even = {e.shift for e in report if e.shift[0] % 2 == 0 and e.shift[1] % 2 == 0}
-    which = "all" if len(exact) == len(report) else "the even ones" if exact == even else "?"
-    print(f"{name:24s} invariant to {len(exact):3d} of {len(report)} shifts: {which}")
+    even = {
+        e.shift for e in report if e.shift[0] % 2 == 0 and e.shift[1] % 2 == 0
+    }
+    if len(exact) == len(report):
+        which = "all"
+    elif exact == even:
+        which = "the even ones"
+    else:
+        which = "?"
+    count = f"{len(exact):3d} of {len(report)}"
+    print(f"{name:24s} invariant to {count} shifts: {which}")
     #> four max pools, 16 -> 1  invariant to 256 of 256 shifts: all
     #> max pool 2, global max   invariant to 256 of 256 shifts: all
     #> avg pool 2, global mean  invariant to 256 of 256 shifts: all

@@ -1,9 +1,4 @@
-"""The 1-D toy: a 1-px shift makes max pooling (k2, s2) pick the other polyphase component.
-
-max_pool(k2, s2) of [0, 0, 1, 1, 0, 0, 1, 1] is [0, 1, 0, 1]; after a 1-px roll it is
-[1, 1, 1, 1]: neither the old output nor any shift of it. Both are polyphase components of
-the stride-1 circular pool P_1 x, as D_2 T_v = T_{ceil(v/2)} D_2^(-v mod 2) predicts.
-"""
+"""1-D toy: a 1-px shift makes a max pool pick the other polyphase component."""
 
 import numpy as np
 
@@ -13,8 +8,10 @@ from shiftlab.shifts import circular_shift
 x = np.array([[[0, 0, 1, 1, 0, 0, 1, 1]]])  # (N, C, W)
 
 
-def pool_s1(a: np.ndarray) -> np.ndarray:  # windows [i, i + 1 mod 8]: equivariant
-    return max_pool(np.pad(a, ((0, 0), (0, 0), (0, 1)), mode="wrap"), 2, stride=1)
+# windows [i, i + 1 mod 8]: equivariant
+def pool_s1(a: np.ndarray) -> np.ndarray:
+    padded = np.pad(a, ((0, 0), (0, 0), (0, 1)), mode="wrap")
+    return max_pool(padded, 2, stride=1)
 
 
 print("P_1 x     ", pool_s1(x)[0, 0].tolist())
@@ -22,7 +19,8 @@ print("P_1 x     ", pool_s1(x)[0, 0].tolist())
 for v in range(4):
     pooled = max_pool(circular_shift(x, v), 2)  # kernel 2, stride 2
     o, u = -v % 2, -(-v // 2)
-    predicted = circular_shift(subsample(pool_s1(x), 2, o), u)  # T_u D_2^(o) P_1 x
+    # T_u D_2^(o) P_1 x
+    predicted = circular_shift(subsample(pool_s1(x), 2, o), u)
     assert np.array_equal(pooled, predicted)
     print(f"v = {v}: pool {pooled[0, 0].tolist()} = T_{u} D_2^({o}) P_1 x")
     #> v = 0: pool [0, 1, 0, 1] = T_0 D_2^(0) P_1 x

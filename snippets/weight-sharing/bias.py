@@ -1,8 +1,4 @@
-"""A bias must be the same at every position: per channel it commutes, per position it does not.
-
-For f(x) = conv(x) + b, f(T_v x) - T_v f(x) = b - T_v b, which vanishes for every shift v
-only when b is constant over positions.
-"""
+"""A bias per channel commutes with all shifts; a bias per position does not."""
 
 import numpy as np
 
@@ -22,8 +18,10 @@ layers = {
 for name, f in layers.items():
     report = equivariance_error(f, x)  # every circular shift of the 8 x 8 grid
     exact = sum(e.max_abs < 1e-12 for e in report)
-    print(f"bias {name:>10}: exact for {exact:>2} of {len(report)} shifts, "
-          f"max relative error {report.max_relative_l2:.3f}")
+    print(
+        f"bias {name:>10}: exact for {exact:>2} of {len(report)} shifts, "
+        f"max relative error {report.max_relative_l2:.3f}"
+    )
     #> bias       b[c]: exact for 64 of 64 shifts, max relative error 0.000
     #> bias b[c, i, j]: exact for  1 of 64 shifts, max relative error 0.390
     assert (exact == len(report)) == (name == "b[c]")

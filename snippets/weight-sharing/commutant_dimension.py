@@ -1,21 +1,21 @@
-"""The linear maps that commute with every circular shift: dimension N in 1-D, H*W in 2-D.
-
-Solve A S = S A for the N^2 (or (H W)^2) unknown entries of A, one equation block per
-generator S of the shift group, and count the free parameters: N^2 minus the rank.
-With channels, (C_out N) x (C_in N) matrices, the count is C_out C_in N.
-"""
+"""Maps commuting with every circular shift: dimension N in 1-D, H W in 2-D."""
 
 import numpy as np
 
 
-def matrix(f, n: int) -> np.ndarray:  # the n x n matrix of a linear map: column j = f(e_j)
+# the n x n matrix of a linear map: column j = f(e_j)
+def matrix(f, n: int) -> np.ndarray:
     return np.stack([f(e) for e in np.eye(n)], axis=1)
 
 
 def commutant_dim(pairs: list[tuple[np.ndarray, np.ndarray]]) -> int:
-    """Dimension of {A : A S_in = S_out A for every pair}, from the row-major vec of A."""
-    m, n = len(pairs[0][1]), len(pairs[0][0])  # A is (m, n) = (len(S_out), len(S_in))
-    rows = [np.kron(np.eye(m), s_in.T) - np.kron(s_out, np.eye(n)) for s_in, s_out in pairs]
+    """Dimension of {A : A S_in = S_out A for all pairs}, via vec(A) by rows."""
+    # A is (m, n) = (len(S_out), len(S_in))
+    m, n = len(pairs[0][1]), len(pairs[0][0])
+    rows = [
+        np.kron(np.eye(m), s_in.T) - np.kron(s_out, np.eye(n))
+        for s_in, s_out in pairs
+    ]
     return m * n - np.linalg.matrix_rank(np.vstack(rows))
 
 
@@ -28,12 +28,15 @@ for N in (5, 8):
     assert dim == N
 
 H, W = 3, 4  # shifts of Z_H x Z_W acting on flattened images; two generators
-Ty = matrix(lambda e: np.roll(e.reshape(H, W), 1, axis=0).ravel(), H * W)  # T_(1, 0)
-Tx = matrix(lambda e: np.roll(e.reshape(H, W), 1, axis=1).ravel(), H * W)  # T_(0, 1)
-dim = commutant_dim([(Ty, Ty), (Tx, Tx)])
+Ty = matrix(lambda e: np.roll(e.reshape(H, W), 1, axis=0).ravel(), H * W)
+Tx = matrix(lambda e: np.roll(e.reshape(H, W), 1, axis=1).ravel(), H * W)
+dim = commutant_dim([(Ty, Ty), (Tx, Tx)])  # T_(1, 0) and T_(0, 1)
 print(f"2-D, {H} x {W}: dimension {dim}")
 #> 2-D, 3 x 4: dimension 12
-print(f"2-D, {H} x {W}, commuting with T_(0, 1) only: dimension {commutant_dim([(Tx, Tx)])}")
+horizontal_only = commutant_dim([(Tx, Tx)])
+print(
+    f"2-D, {H} x {W}, commuting with T_(0, 1) only: dimension {horizontal_only}"
+)
 #> 2-D, 3 x 4, commuting with T_(0, 1) only: dimension 36
 assert dim == H * W
 

@@ -1,8 +1,4 @@
-"""A circulant matrix is a circular convolution and commutes with every shift; most matrices do not.
-
-A[i, j] = h[(i - j) mod N] is the matrix of (h * x)[i] = sum_k h[k] x[i - k], so its first
-column is the kernel h; its first row is the cross-correlation kernel (h flipped).
-"""
+"""A circulant matrix is a circular convolution: it commutes with all shifts."""
 
 import numpy as np
 
@@ -14,14 +10,26 @@ h = rng.normal(size=N)
 A = h[(i - j) % N]  # circulant: A[i, j] depends only on i - j mod N
 
 x = rng.normal(size=N)
-conv = np.array([sum(h[k] * x[(n - k) % N] for k in range(N)) for n in range(N)])  # (h * x)
-print("A x = h * x:", np.allclose(A @ x, conv), "| kernel = first column:", np.allclose(A[:, 0], h))
+# (h * x)[n] = sum_k h[k] x[n - k]
+conv = np.array(
+    [sum(h[k] * x[(n - k) % N] for k in range(N)) for n in range(N)]
+)
+print(
+    "A x = h * x:",
+    np.allclose(A @ x, conv),
+    "| kernel = first column:",
+    np.allclose(A[:, 0], h),
+)
 #> A x = h * x: True | kernel = first column: True
 print("correlation kernel = first row:", np.allclose(A[0], np.roll(h[::-1], 1)))
 #> correlation kernel = first row: True
 
-shifts = [np.linalg.matrix_power(T, v) for v in range(N)]  # T_v = T_1^v, all of Z_N
-print("circulant: max ||A T_v - T_v A|| =", max(np.linalg.norm(A @ S - S @ A) for S in shifts))
+# T_v = T_1^v, all of Z_N
+shifts = [np.linalg.matrix_power(T, v) for v in range(N)]
+print(
+    "circulant: max ||A T_v - T_v A|| =",
+    max(np.linalg.norm(A @ S - S @ A) for S in shifts),
+)
 #> circulant: max ||A T_v - T_v A|| = 0.0
 
 B = rng.normal(size=(N, N))  # a generic matrix

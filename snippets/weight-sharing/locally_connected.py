@@ -1,9 +1,4 @@
-"""Untied weights (a filter per position) break equivariance; tying them gives a convolution.
-
-A locally connected layer with circular padding applies its own k x k filter at each of the
-H W positions. With random untied weights it does not commute with shifts; with the same
-filter at every position it equals Conv2d with circular padding and commutes exactly.
-"""
+"""A filter per position breaks equivariance; one tied filter restores it."""
 
 import numpy as np
 import torch
@@ -17,7 +12,8 @@ C_in, C_out, H, W, k = 2, 3, 8, 8, 3
 
 def locally_connected(x: torch.Tensor, weight: torch.Tensor) -> torch.Tensor:
     """weight: (H W, C_out, C_in k^2), one filter per output position."""
-    cols = F.unfold(F.pad(x, (1, 1, 1, 1), mode="circular"), k)  # (N, C_in k^2, H W)
+    padded = F.pad(x, (1, 1, 1, 1), mode="circular")
+    cols = F.unfold(padded, k)  # (N, C_in k^2, H W)
     y = torch.einsum("poc,ncp->nop", weight, cols)  # (N, C_out, H W)
     return y.reshape(x.shape[0], C_out, H, W)
 
@@ -25,19 +21,28 @@ def locally_connected(x: torch.Tensor, weight: torch.Tensor) -> torch.Tensor:
 kernel = torch.randn(C_out, C_in, k, k, dtype=torch.float64)
 weights = {
     "untied": torch.randn(H * W, C_out, C_in * k * k, dtype=torch.float64),
-    "tied": kernel.reshape(1, C_out, C_in * k * k).expand(H * W, -1, -1),  # same everywhere
+    # the same filter at every position
+    "tied": kernel.reshape(1, C_out, C_in * k * k).expand(H * W, -1, -1),
 }
 x = np.random.default_rng(0).normal(size=(1, C_in, H, W))  # (N, C_in, H, W)
 for name, w in weights.items():
-    report = equivariance_error(lambda a, w=w: locally_connected(torch.from_numpy(a), w).numpy(), x)
-    print(f"{name:>6}: {len(report)} shifts, max relative error {report.max_relative_l2:.3f}, "
-          f"max abs error < 1e-12: {report.max_abs < 1e-12}")
+    report = equivariance_error(
+        lambda a, w=w: locally_connected(torch.from_numpy(a), w).numpy(), x
+    )
+    print(
+        f"{name:>6}: {len(report)} shifts, "
+        f"max relative error {report.max_relative_l2:.3f}, "
+        f"max abs error < 1e-12: {report.max_abs < 1e-12}"
+    )
     #> untied: 64 shifts, max relative error 1.610, max abs error < 1e-12: False
     #>   tied: 64 shifts, max relative error 0.000, max abs error < 1e-12: True
     assert (report.max_abs < 1e-12) == (name == "tied")
 
 xt = torch.from_numpy(x)
 conv = F.conv2d(F.pad(xt, (1, 1, 1, 1), mode="circular"), kernel)
-print("tied == Conv2d (circular):", torch.allclose(locally_connected(xt, weights["tied"]), conv))
+print(
+    "tied == Conv2d (circular):",
+    torch.allclose(locally_connected(xt, weights["tied"]), conv),
+)
 #> tied == Conv2d (circular): True
 assert torch.allclose(locally_connected(xt, weights["tied"]), conv)

@@ -1,8 +1,4 @@
-"""The same nonlinearity must act at every position.
-
-ReLU everywhere commutes with every shift. ReLU on the left half of the columns and tanh on
-the right half commutes only with the shifts that keep the halves in place: dx = 0.
-"""
+"""ReLU everywhere commutes with all shifts; ReLU | tanh halves: only dx = 0."""
 
 import numpy as np
 
@@ -25,12 +21,16 @@ exact = {}
 for name, f in {"ReLU everywhere": relu, "ReLU | tanh": mixed}.items():
     report = equivariance_error(f, x)  # every circular shift of the 8 x 8 grid
     exact[name] = [e.shift for e in report if e.max_abs < 1e-12]
-    print(f"{name:>15}: exact for {len(exact[name]):>2} of {len(report)} shifts, "
-          f"max relative error {report.max_relative_l2:.3f}")
+    print(
+        f"{name:>15}: exact for {len(exact[name]):>2} of {len(report)} shifts, "
+        f"max relative error {report.max_relative_l2:.3f}"
+    )
     #> ReLU everywhere: exact for 64 of 64 shifts, max relative error 0.000
     #>     ReLU | tanh: exact for  8 of 64 shifts, max relative error 0.775
-print("ReLU | tanh, exact shifts (dy, dx) all have dx = 0:",
-      all(dx == 0 for _, dx in exact["ReLU | tanh"]))
+print(
+    "ReLU | tanh, exact shifts (dy, dx) all have dx = 0:",
+    all(dx == 0 for _, dx in exact["ReLU | tanh"]),
+)
 #> ReLU | tanh, exact shifts (dy, dx) all have dx = 0: True
 assert len(exact["ReLU everywhere"]) == 64
 assert len(exact["ReLU | tanh"]) == 8

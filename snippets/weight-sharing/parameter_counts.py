@@ -1,21 +1,22 @@
-"""Weights of a layer (C_in, H, W) -> (C_out, H, W): dense vs locally connected vs convolution.
-
-Dense: (H W C_in)(H W C_out). Locally connected, a k x k filter of its own at every
-position: H W C_out C_in k^2. Convolution, one k x k filter shared by all positions:
-C_out C_in k^2, whatever H and W are. The most general shift-equivariant linear layer, a
-circular convolution with an H x W kernel, has C_out C_in H W. Biases are left out.
-"""
+"""Weights of (C_in, H, W) -> (C_out, H, W): dense, locally connected, conv."""
 
 import torch
 
 C_in, C_out, H, W, k = 3, 16, 32, 32, 3
-meta = {"device": "meta"}  # shapes without memory: the dense layer alone has 50 M weights
+# shapes without memory: the dense layer alone has 50 M weights
+meta = {"device": "meta"}
 layers = {
     "dense": torch.nn.Linear(C_in * H * W, C_out * H * W, bias=False, **meta),
-    # one (C_out, C_in k^2) matrix per position, the layout of locally_connected.py
-    "locally connected": torch.nn.ParameterList([torch.empty(H * W, C_out, C_in * k * k, **meta)]),
-    # a kernel as large as the image: every shift-equivariant linear map (circular padding)
-    "convolution, H x W": torch.nn.Conv2d(C_in, C_out, (H, W), bias=False, **meta),
+    # one (C_out, C_in k^2) matrix per position, the layout of
+    # locally_connected.py
+    "locally connected": torch.nn.ParameterList(
+        [torch.empty(H * W, C_out, C_in * k * k, **meta)]
+    ),
+    # a kernel as large as the image: every shift-equivariant linear map
+    # (circular padding)
+    "convolution, H x W": torch.nn.Conv2d(
+        C_in, C_out, (H, W), bias=False, **meta
+    ),
     "convolution, k x k": torch.nn.Conv2d(C_in, C_out, k, bias=False, **meta),
 }
 formulas = {
@@ -32,5 +33,9 @@ for name, layer in layers.items():
     #> convolution, H x W:     49,152 weights
     #> convolution, k x k:        432 weights
     assert count == formulas[name]
-print("untied / tied:", formulas["locally connected"] // formulas["convolution, k x k"], "= H W")
+print(
+    "untied / tied:",
+    formulas["locally connected"] // formulas["convolution, k x k"],
+    "= H W",
+)
 #> untied / tied: 1024 = H W

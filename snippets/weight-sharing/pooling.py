@@ -1,9 +1,4 @@
-"""Pooling windows must be the same everywhere.
-
-A stride-1 3x3 max pool with circular padding commutes with every shift. Taking 3x3 windows
-in the top half and 5x5 windows in the bottom half commutes only with the shifts that keep
-rows in their half: dy = 0.
-"""
+"""One pooling window everywhere commutes; 3x3 | 5x5 by row only if dy = 0."""
 
 import numpy as np
 
@@ -17,7 +12,9 @@ top = (np.arange(8) < 4)[:, None]  # rows i < H / 2
 
 def circular_max(a: np.ndarray, size: int) -> np.ndarray:  # stride 1, same size
     p = size // 2
-    return max_pool(np.pad(a, ((0, 0), (0, 0), (p, p), (p, p)), mode="wrap"), size, stride=1)
+    return max_pool(
+        np.pad(a, ((0, 0), (0, 0), (p, p), (p, p)), mode="wrap"), size, stride=1
+    )
 
 
 def mixed(a: np.ndarray) -> np.ndarray:  # 3x3 windows for i < 4, 5x5 for i >= 4
@@ -25,15 +22,22 @@ def mixed(a: np.ndarray) -> np.ndarray:  # 3x3 windows for i < 4, 5x5 for i >= 4
 
 
 exact = {}
-for name, f in {"3x3 everywhere": lambda a: circular_max(a, 3), "3x3 | 5x5": mixed}.items():
+for name, f in {
+    "3x3 everywhere": lambda a: circular_max(a, 3),
+    "3x3 | 5x5": mixed,
+}.items():
     report = equivariance_error(f, x)  # every circular shift of the 8 x 8 grid
     exact[name] = [e.shift for e in report if e.max_abs < 1e-12]
-    print(f"{name:>14}: exact for {len(exact[name]):>2} of {len(report)} shifts, "
-          f"max relative error {report.max_relative_l2:.3f}")
+    print(
+        f"{name:>14}: exact for {len(exact[name]):>2} of {len(report)} shifts, "
+        f"max relative error {report.max_relative_l2:.3f}"
+    )
     #> 3x3 everywhere: exact for 64 of 64 shifts, max relative error 0.000
     #>      3x3 | 5x5: exact for  8 of 64 shifts, max relative error 0.317
-print("3x3 | 5x5, exact shifts (dy, dx) all have dy = 0:",
-      all(dy == 0 for dy, _ in exact["3x3 | 5x5"]))
+print(
+    "3x3 | 5x5, exact shifts (dy, dx) all have dy = 0:",
+    all(dy == 0 for dy, _ in exact["3x3 | 5x5"]),
+)
 #> 3x3 | 5x5, exact shifts (dy, dx) all have dy = 0: True
 assert len(exact["3x3 everywhere"]) == 64
 assert len(exact["3x3 | 5x5"]) == 8

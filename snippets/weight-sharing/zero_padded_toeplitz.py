@@ -1,8 +1,4 @@
-"""A zero-padded "same" correlation does not commute with the circular shift.
-
-Its matrix is Toeplitz but not circulant: the commutator with T_1 is non-zero in the rows
-where the kernel meets the border. Only a kernel with nothing but a centre tap commutes.
-"""
+"""A zero-padded "same" correlation does not commute with the circular shift."""
 
 import numpy as np
 
@@ -10,7 +6,8 @@ N = 10
 T = np.roll(np.eye(N), 1, axis=0)  # matrix of T_1
 
 
-def same_zero(h: np.ndarray) -> np.ndarray:  # matrix of y[i] = sum_k h[k] x[i + k - 1]
+# matrix of y[i] = sum_k h[k] x[i + k - 1]
+def same_zero(h: np.ndarray) -> np.ndarray:
     def f(x: np.ndarray) -> np.ndarray:
         padded = np.pad(x, 1)  # one zero on each side: "same" size for 3 taps
         return np.array([h @ padded[i : i + 3] for i in range(N)])
@@ -26,7 +23,8 @@ print("non-zero rows:", np.flatnonzero(np.abs(commutator).sum(axis=1)).tolist())
 #> non-zero rows: [0, 1, 9]
 for tap in range(3):  # one tap at a time: offsets -1, 0, +1
     Zk = same_zero(np.eye(3)[tap])
-    print(f"tap at offset {tap - 1:+d}: ||commutator|| = {np.linalg.norm(Zk @ T - T @ Zk):.3f}")
+    tap_commutator = np.linalg.norm(Zk @ T - T @ Zk)
+    print(f"tap at offset {tap - 1:+d}: ||commutator|| = {tap_commutator:.3f}")
     #> tap at offset -1: ||commutator|| = 1.414
     #> tap at offset +0: ||commutator|| = 0.000
     #> tap at offset +1: ||commutator|| = 1.414

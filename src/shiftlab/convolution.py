@@ -126,25 +126,36 @@ def correlate(
     """
     # --8<-- [start:correlate-body]
     x, w, b, strides, dilations, widths = _checked(
-        x, weight, bias, stride=stride, padding=padding, pad=pad, dilation=dilation
+        x,
+        weight,
+        bias,
+        stride=stride,
+        padding=padding,
+        pad=pad,
+        dilation=dilation,
     )
     k = w.ndim - 2  # number of spatial axes
     padded = pad_spatial(x, widths, padding)  # (N, C_in, *S_padded)
-    extent = tuple(d * (size - 1) + 1 for d, size in zip(dilations, w.shape[2:], strict=True))
+    kernel = zip(dilations, w.shape[2:], strict=True)
+    extent = tuple(d * (n - 1) + 1 for d, n in kernel)  # dilated kernel size
     spatial = tuple(range(2, 2 + k))
-    windows = sliding_window_view(padded, extent, axis=spatial)  # (N, C_in, *S_valid, *extent)
-    # Every window once per output position, then only the taps the dilation uses.
+    # (N, C_in, *S_valid, *extent): every window once per output position,
+    windows = sliding_window_view(padded, extent, axis=spatial)
+    # then only the taps the dilation uses: (N, C_in, *S_out, *K).
     steps = tuple(slice(None, None, s) for s in strides)
     taps = tuple(slice(None, None, d) for d in dilations)
-    windows = windows[(slice(None), slice(None), *steps, *taps)]  # (N, C_in, *S_out, *K)
-    # The weight first: tensordot then copies the windows as (C_in, *K, N, *S_out), a row
-    # of output positions at a time, and makes one matrix product of them (C_out x C_in*K
-    # times C_in*K x N*S_out); windows first would copy them a few samples at a time.
-    contracted = ([1, *range(2, 2 + k)], [1, *range(2 + k, 2 + 2 * k)])  # C_in and K
-    out = np.tensordot(w, windows, axes=contracted)  # (C_out, N, *S_out)
+    windows = windows[(slice(None), slice(None), *steps, *taps)]
+    # The weight first: tensordot then copies the windows as
+    # (C_in, *K, N, *S_out), a row of output positions at a time, and makes
+    # one matrix product of them (C_out x C_in*K times C_in*K x N*S_out);
+    # windows first would copy them a few samples at a time.
+    w_axes, window_axes = [1, *range(2, 2 + k)], [1, *range(2 + k, 2 + 2 * k)]
+    # (C_out, N, *S_out)
+    out = np.tensordot(w, windows, axes=(w_axes, window_axes))
     out = np.moveaxis(out, 0, 1)  # (N, C_out, *S_out)
     if b is not None:
-        out = out + b.reshape(-1, *(1,) * k)  # (C_out, 1, ...): the same at every position
+        # (C_out, 1, ...): the same bias at every position
+        out = out + b.reshape(-1, *(1,) * k)
     return out
     # --8<-- [end:correlate-body]
 

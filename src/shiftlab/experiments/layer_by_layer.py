@@ -16,6 +16,7 @@ inside their functions.
 
 from __future__ import annotations
 
+import functools
 from collections import OrderedDict
 from typing import Any, Literal
 
@@ -57,15 +58,19 @@ def _pool(downsample: Downsample, padding: Padding) -> nn.Module:
         return MaxBlurPool(2, filter_size=3, stride=2, padding_mode=mode)
     after = (0, 1, 0, 1)  # one column on the right, one row at the bottom
     pad = nn.CircularPad2d(after) if mode == "circular" else nn.ZeroPad2d(after)
-    return nn.Sequential(  # max over {i, i + 1}, then the component of largest norm
-        OrderedDict(pad=pad, max=nn.MaxPool2d(2, stride=1), aps=APSDownsample(2))
-    )
+    # max over {i, i + 1}, then the component of largest norm
+    window_max = nn.MaxPool2d(2, stride=1)
+    aps = APSDownsample(2)
+    return nn.Sequential(OrderedDict(pad=pad, max=window_max, aps=aps))
     # --8<-- [end:pool]
 
 
 # --8<-- [start:network-signature]
 def network(
-    downsample: Downsample = "max", padding: Padding = "circular", *, seed: int = 0
+    downsample: Downsample = "max",
+    padding: Padding = "circular",
+    *,
+    seed: int = 0,
 ) -> nn.Sequential:
     # --8<-- [end:network-signature]
     """The page's CNN: (N, 3, H, W) images to (N, 10) scores, total stride 4.
@@ -93,20 +98,23 @@ def network(
     """
     # --8<-- [start:network-body]
     if downsample not in DOWNSAMPLERS:
-        raise ValueError(f"downsample must be one of {DOWNSAMPLERS}, got {downsample!r}")
+        expected = f"one of {DOWNSAMPLERS}"
+        raise ValueError(f"downsample must be {expected}, got {downsample!r}")
     if padding not in ("circular", "zeros"):
-        raise ValueError(f"padding must be 'circular' or 'zeros', got {padding!r}")
+        expected = "'circular' or 'zeros'"
+        raise ValueError(f"padding must be {expected}, got {padding!r}")
 
     def conv(c_in: int, c_out: int) -> nn.Conv2d:
         return nn.Conv2d(c_in, c_out, 3, padding=1, padding_mode=padding)
 
     with torch.random.fork_rng(devices=[]):
         torch.manual_seed(seed)
+        pool = functools.partial(_pool, downsample, padding)
         layers = OrderedDict(
-            conv1=conv(3, 8), relu1=nn.ReLU(), pool1=_pool(downsample, padding),
-            conv2=conv(8, 16), relu2=nn.ReLU(), pool2=_pool(downsample, padding),
-            conv3=conv(16, 16), gap=nn.AdaptiveAvgPool2d(1), flatten=nn.Flatten(),
-            linear=nn.Linear(16, 10),
+            conv1=conv(3, 8), relu1=nn.ReLU(), pool1=pool(),
+            conv2=conv(8, 16), relu2=nn.ReLU(), pool2=pool(),
+            conv3=conv(16, 16), gap=nn.AdaptiveAvgPool2d(1),
+            flatten=nn.Flatten(), linear=nn.Linear(16, 10),
         )  # fmt: skip
     return nn.Sequential(layers)
     # --8<-- [end:network-body]
