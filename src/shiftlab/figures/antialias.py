@@ -20,6 +20,7 @@ from numpy.typing import NDArray
 
 from shiftlab.convolution import correlate
 from shiftlab.figures.palette import Palette
+from shiftlab.figures.panels import WIDTH
 from shiftlab.padding import pad_spatial
 from shiftlab.pooling import binomial_filter, max_pool
 from shiftlab.shifts import circular_shift, fourier_shift
@@ -148,8 +149,8 @@ def binomial_filters(palette: Palette) -> Figure:
     """
     n = 1024
     w = 2 * np.pi * np.arange(n // 2 + 1) / n  # 0 .. pi
-    fig = Figure(figsize=(7.2, 3.6), layout="constrained")
-    rows, responses = fig.subplots(1, 2, gridspec_kw={"width_ratios": [1, 1.35]})
+    fig = Figure(figsize=(WIDTH, 5.8), layout="constrained")
+    rows, responses = fig.subplots(2, 1)
     responses.axvspan(np.pi / 2, np.pi, color=palette.muted, alpha=0.15, linewidth=0)
     responses.axvline(np.pi / 2, color=palette.muted, linewidth=0.8, linestyle="--")
     for k in range(1, 8):
@@ -162,17 +163,17 @@ def binomial_filters(palette: Palette) -> Figure:
     rows.set_xlabel("tap (centred)")
     rows.set_title("rows: $\\binom{k-1}{i} / 2^{k-1}$", loc="left")
     rows.set_ylim(0, 1.05)
-    rows.legend(fontsize=8, frameon=False, loc="upper right")
+    rows.legend(frameon=False, loc="upper right", ncols=2)
     responses.set_xticks([0, np.pi / 4, np.pi / 2, 3 * np.pi / 4, np.pi])
     responses.set_xticklabels(["0", "$\\pi/4$", "$\\pi/2$", "$3\\pi/4$", "$\\pi$"])
     responses.set_xlim(0, np.pi)
     responses.set_ylim(0, 1.05)
     responses.set_xlabel("frequency $\\omega$ (radians per sample)")
     responses.set_title("response $|\\cos(\\omega/2)|^{k-1}$", loc="left")
-    responses.text(0.75 * np.pi, 0.9, "folded by a\nstride of 2", ha="center", va="top", fontsize=8)
+    responses.text(0.75 * np.pi, 0.9, "folded by a\nstride of 2", ha="center", va="top")
     fig.suptitle(
-        "binomial filters of sizes 1 to 7: all pass the mean, all but k = 1 remove Nyquist",
-        fontsize=9,
+        "binomial filters of sizes 1 to 7: all pass the mean,\nall but k = 1 remove Nyquist",
+        fontsize=10,
     )
     return fig
 
@@ -195,8 +196,8 @@ def blurpool_shift_errors(palette: Palette) -> Figure:
     """
     shifts = tuple(range(7))
     errors = shift_errors(shifts)
-    fig = Figure(figsize=(7.2, 3.6), layout="constrained")
-    layer_ax, readout_ax = fig.subplots(1, 2, sharex=True)
+    fig = Figure(figsize=(WIDTH, 5.8), layout="constrained")
+    layer_ax, readout_ax = fig.subplots(2, 1, sharex=True)
     markers = {1: "o", 3: "s", 5: "D", 7: "^"}
     for i, m in enumerate(_SIZES):
         colour = _blend(palette, i / (len(_SIZES) - 1))
@@ -207,20 +208,19 @@ def blurpool_shift_errors(palette: Palette) -> Figure:
         readout_ax.plot(list(shifts), [100 * e for e in readout], **style)
     layer_ax.set_title("layer: $\\|f(T_v x) - T_{(0, d/2)} f(x)\\| / \\|f(x)\\|$", loc="left")
     readout_ax.set_title("read-out $g$: relative change, %", loc="left")
+    readout_ax.set_xlabel("shift $v = (0, d)$: $d$")
     for ax in (layer_ax, readout_ax):
-        ax.set_xlabel("shift $v = (0, d)$: $d$")
         ax.set_xticks(list(shifts))
         ax.set_ylim(bottom=0)
     fig.legend(
         layer_ax.get_lines(),
         [line.get_label() for line in layer_ax.get_lines()],
         loc="outside lower center",
-        fontsize=8,
         frameon=False,
         ncols=len(_SIZES),
     )
     fig.suptitle(
-        "circular conv, ReLU, MaxBlurPool(2, m): even shifts exact, odd shifts smaller with m",
-        fontsize=9,
+        "circular conv, ReLU, MaxBlurPool(2, m):\neven shifts exact, odd shifts smaller with m",
+        fontsize=10,
     )
     return fig

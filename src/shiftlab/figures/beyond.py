@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import numpy as np
 from matplotlib.axes import Axes
+from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
+from matplotlib.image import AxesImage
 from numpy.typing import NDArray
 
 from shiftlab.convolution import correlate
 from shiftlab.figures.palette import Palette
+from shiftlab.figures.panels import colour_bar
 
 _Array = NDArray[np.float64]
 
@@ -64,13 +67,27 @@ def lift(x: _Array, h: _Array) -> _Array:
     return maps
 
 
-def _image(ax: Axes, values: _Array, palette: Palette, limit: float) -> None:
-    ax.imshow(values, cmap=palette.signed_cmap, vmin=-limit, vmax=limit, interpolation="nearest")
+def _image(ax: Axes, values: _Array, palette: Palette, limit: float | None) -> AxesImage:
+    """A feature map on the signed scale +-limit; with no limit, a picture of an input.
+
+    The picture is the letter in the text colour on a transparent ground (an RGBA image,
+    no colour scale): its values are 0 and 1, and only the shape matters.
+    """
+    if limit is None:
+        picture = np.zeros((*values.shape, 4))
+        picture[...] = to_rgba(palette.foreground)
+        picture[..., 3] = np.clip(values, 0.0, 1.0)
+        image = ax.imshow(picture, interpolation="nearest")
+    else:
+        image = ax.imshow(
+            values, cmap=palette.signed_cmap, vmin=-limit, vmax=limit, interpolation="nearest"
+        )
     ax.set_xticks([])
     ax.set_yticks([])
     for spine in ax.spines.values():
         spine.set_visible(True)
         spine.set_color(palette.muted)
+    return image
 
 
 def p4_feature_maps(palette: Palette) -> Figure:
@@ -90,22 +107,23 @@ def p4_feature_maps(palette: Palette) -> Figure:
         >>> from shiftlab.figures.palette import LIGHT
         >>> fig = p4_feature_maps(LIGHT)
         >>> len(fig.axes), fig.axes[5].get_title()
-        (10, 'r = 1: rot90 of left r = 0')
+        (11, 'r = 1: rot90 of left r = 0')
     """
     x = letter_f()
     h = np.array([[1.0, 1.0, 1.0], [0.0, 0.0, 0.0], [-1.0, -1.0, -1.0]])  # responds to edges
     maps = [lift(x, h), lift(np.rot90(x), h)]
     error = float(np.abs(maps[1] - np.roll(np.rot90(maps[0], axes=(1, 2)), 1, axis=0)).max())
     limit = float(np.abs(maps[0]).max())
-    fig = Figure(figsize=(4.0, 8.0), layout="constrained")
+    fig = Figure(figsize=(4.6, 9.0), layout="constrained")
     axes = fig.subplots(5, 2)
     for col, (image, p4) in enumerate(zip([x, np.rot90(x)], maps, strict=True)):
-        _image(axes[0, col], image, palette, 1.0)
+        _image(axes[0, col], image, palette, None)  # a picture: black letter, white ground
         axes[0, col].set_title("input $x$" if col == 0 else "rot90 $x$")
         for r in range(4):
-            _image(axes[r + 1, col], p4[r], palette, limit)
+            response = _image(axes[r + 1, col], p4[r], palette, limit)
             turned = f": rot90 of left r = {(r - 1) % 4}" if col else ""
             axes[r + 1, col].set_title(f"r = {r}{turned}")
+    colour_bar(fig, response, axes[1:], "filter response", location="bottom", shrink=0.7)
     fig.suptitle(
         "p4 lifting with one edge filter\n"
         f"measured: max |lift(rot90 x) - p4_rotate(lift x)| = {error:g}\n"
@@ -148,7 +166,7 @@ def rot90_stride_parity(palette: Palette) -> Figure:
                 zorder=3,
             )
             for j in i:
-                ax.text(j, y + (0.22 if y else -0.34), str(j), ha="center", fontsize=9)
+                ax.text(j, y + (0.22 if y else -0.36), str(j), ha="center", fontsize=10)
         for j in i[kept]:
             target = n - 1 - j
             colour = palette.primary if target % 2 == 0 else palette.accent

@@ -19,6 +19,7 @@ from numpy.typing import NDArray
 
 from shiftlab.convolution import correlate
 from shiftlab.figures.palette import Palette
+from shiftlab.figures.panels import WIDTH, colour_bar
 from shiftlab.padding import PaddingMode
 from shiftlab.shifts import zero_shift
 
@@ -113,23 +114,24 @@ def zero_padding_error_map(palette: Palette) -> Figure:
     layers = [(rng.normal(size=(1, 1, 5, 5)) / 5, rng.normal(size=1))]
     v, r, n = (3, 5), 2, 24
     window = (v[0] + r, v[1] + r, n - 1 - r, n - 1 - r)
-    fig = Figure(figsize=(7.2, 2.9), layout="constrained")
+    fig = Figure(figsize=(WIDTH, 3.4), layout="constrained")
     axes = fig.subplots(1, 3)
     moved = zero_shift(x, v)[0, 0]
     lim = float(np.abs(x).max())
-    axes[0].imshow(moved, cmap=palette.signed_cmap, vmin=-lim, vmax=lim, interpolation="nearest")
+    style = {"cmap": palette.signed_cmap, "vmin": -lim, "vmax": lim}
+    picture = axes[0].imshow(moved, interpolation="nearest", **style)
+    colour_bar(fig, picture, axes[0], "input value", location="bottom")
     for spine in axes[0].spines.values():
         spine.set_visible(True)
-    axes[0].set_title("input moved by v = (3, 5)")
+    axes[0].set_title("input moved\nby v = (3, 5)")
     axes[0].set_xticks([])
     axes[0].set_yticks([])
     errors = [shift_error_map(x, layers, v, p, relu=False) for p in ("zero", "reflect")]
     top = max(float(err.max()) for err in errors)
     for ax, err, padding in zip(axes[1:], errors, ("zero", "reflect"), strict=True):
         image = _error_panel(ax, err, window, top, palette)
-        ax.set_title(f"error, {padding} padding")
-    bar = fig.colorbar(image, ax=axes[1:], shrink=0.8)
-    bar.set_label("error (grey: exact)")
+        ax.set_title(f"error,\n{padding} padding")
+    colour_bar(fig, image, axes[1:], "error (grey: exact 0)", location="bottom", shrink=0.9)
     return fig
 
 
@@ -150,7 +152,7 @@ def zero_padding_depth(palette: Palette) -> Figure:
     x = rng.normal(size=(1, 4, 32, 32))  # (N, C, H, W)
     layers = [(rng.normal(size=(4, 4, 3, 3)) / 6, rng.normal(size=4)) for _ in range(4)]
     v, n = (4, 6), 32
-    fig = Figure(figsize=(7.2, 2.9), layout="constrained")
+    fig = Figure(figsize=(WIDTH, 3.2), layout="constrained")
     axes = fig.subplots(1, 3)
     errors = [shift_error_map(x, layers[:depth], v, "zero") for depth in (1, 2, 4)]
     top = max(float(err.max()) for err in errors)
@@ -158,8 +160,7 @@ def zero_padding_depth(palette: Palette) -> Figure:
         window = (v[0] + depth, v[1] + depth, n - 1 - depth, n - 1 - depth)
         image = _error_panel(ax, err, window, top, palette)
         ax.set_title(f"{depth} layer{'s' if depth > 1 else ''}, R = {depth}")
-    bar = fig.colorbar(image, ax=axes, shrink=0.8)
-    bar.set_label("error (grey: exact)")
+    colour_bar(fig, image, axes, "error (grey: exact 0)", location="bottom", shrink=0.7)
     return fig
 
 
@@ -189,13 +190,15 @@ def corner_placements(palette: Palette) -> Figure:
     same = np.maximum(correlate(example, w, b, padding="zero"), 0.0)[:, 0]
     full = np.maximum(correlate(example, w, b, padding="zero", pad=4), 0.0)[:, 0]
     top = max(float(same.max()), float(full.max()))
-    fig = Figure(figsize=(6.4, 4.6), layout="constrained")
+    fig = Figure(figsize=(WIDTH, 4.4), layout="constrained")
     axes = fig.subplots(2, 3)
+    image = None
     for row, name in enumerate(("top-left", "bottom-right")):
         axes[row, 0].imshow(example[row, 0], cmap="gray", vmin=0, vmax=1, interpolation="nearest")
         axes[row, 0].set_title(f"patch {name}")
         for ax, maps, label in ((axes[row, 1], same, "zero"), (axes[row, 2], full, "full")):
-            ax.imshow(maps[row], cmap=palette.image_cmap, vmin=0, vmax=top, interpolation="nearest")
+            style = {"cmap": palette.image_cmap, "vmin": 0, "vmax": top}
+            image = ax.imshow(maps[row], interpolation="nearest", **style)
             i, j = np.unravel_index(np.argmax(maps[row]), maps[row].shape)
             ax.plot(j, i, marker="x", color=palette.accent, markersize=9, mew=2)
             ax.set_title(f"{label}: max {maps[row].max():.2f}")
@@ -204,6 +207,8 @@ def corner_placements(palette: Palette) -> Figure:
             ax.set_yticks([])
             for spine in ax.spines.values():
                 spine.set_visible(True)
+    if image is not None:
+        colour_bar(fig, image, axes[:, 1:], "ReLU output", shrink=0.8)
     return fig
 
 
@@ -224,7 +229,7 @@ def position_readout_maps(palette: Palette) -> Figure:
 
     result = run("position-readout")
     size = result.params["size"]
-    fig = Figure(figsize=(7.2, 4.0), layout="constrained")
+    fig = Figure(figsize=(WIDTH, 3.6), layout="constrained")
     axes = fig.subplots(2, 4)
     style: dict[str, Any] = {
         "cmap": palette.image_cmap, "vmin": 0.0, "vmax": 1.0, "interpolation": "nearest"
@@ -242,11 +247,11 @@ def position_readout_maps(palette: Palette) -> Figure:
             ax.imshow(result.arrays[f"{key}-{mode}"], extent=extent, **style)
             ax.set_xlim(-0.5, size - 0.5)
             ax.set_ylim(size - 0.5, -0.5)
-        axes[0, column].set_title(f"{mode}: $\\rho$ = {m['spearman_mean']:.3f}")
+        axes[0, column].set_title(f"{mode}\n$\\rho$ = {m['spearman_mean']:.3f}")
     axes[1, 1].set_ylabel("mean of 256")
     axes[0, 1].set_ylabel("one input")
     for ax in axes.ravel():
         ax.set_xticks([])
         ax.set_yticks([])
-    fig.colorbar(image, ax=axes, shrink=0.7)
+    colour_bar(fig, image, axes, "output (target: 0 to 1)", shrink=0.8)
     return fig

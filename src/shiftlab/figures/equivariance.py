@@ -13,7 +13,7 @@ from matplotlib.ticker import MaxNLocator
 from numpy.typing import NDArray
 
 from shiftlab.figures.palette import Palette
-from shiftlab.figures.panels import stems
+from shiftlab.figures.panels import WIDTH, stems
 from shiftlab.pooling import global_max_pool
 from shiftlab.shifts import circular_shift
 
@@ -78,8 +78,8 @@ def equivariance_examples(palette: Palette) -> Figure:
     Examples:
         >>> from shiftlab.figures.palette import LIGHT
         >>> fig = equivariance_examples(LIGHT)
-        >>> len(fig.axes), fig.axes[9].get_title(loc="left")
-        (10, 'argmax of $T_v x$ = (13 + 5) mod 16: equivariant')
+        >>> len(fig.axes), fig.subfigs[4].get_suptitle()
+        (10, 'argmax: 13 moves to (13 + 5) mod 16 = 2, equivariant')
     """
     x = example_signal()
     n, v = len(x), 5
@@ -94,9 +94,19 @@ def equivariance_examples(palette: Palette) -> Figure:
 
     relu_error = float(np.abs(relu(moved) - circular_shift(relu(x), v)).max())
     weighted = (float(ramp @ x), float(ramp @ moved))  # w . x and w . T_v x
-    fig = Figure(figsize=(7.2, 7.4), layout="constrained")
-    ratios = [1.3, 1.3, 0.8, 0.8, 0.8]
-    axes = fig.subplots(5, 2, sharey="row", gridspec_kw={"height_ratios": ratios})
+    j, k = int(np.argmax(x)), int(np.argmax(moved))
+    fig = Figure(figsize=(WIDTH, 8.4), layout="constrained")
+    titles = [
+        f"left: input $x$; right: its shift $T_v x$, $v = {v}$",
+        "pointwise ReLU: the output moves, equivariant",
+        "global max: the same number, invariant",
+        f"weighted sum $w \\cdot x$, $w_i = i / {n - 1}$: changed, neither",
+        f"argmax: {j} moves to ({j} + {v}) mod {n} = {k}, equivariant",
+    ]
+    rows = np.asarray(fig.subfigures(5, 1, height_ratios=[1.3, 1.3, 0.85, 0.85, 0.95])).ravel()
+    axes = np.array([row.subplots(1, 2, sharey=True) for row in rows])  # (5, 2)
+    for row, title in zip(rows, titles, strict=True):
+        row.suptitle(title, fontsize=10)
     for col, (signal, colour) in enumerate([(x, palette.primary), (moved, palette.accent)]):
         stems(axes[0, col], signal, colour, palette, size=3.5)
         stems(axes[1, col], relu(signal), colour, palette, size=3.5)
@@ -104,25 +114,13 @@ def equivariance_examples(palette: Palette) -> Figure:
         _scalar(axes[3, col], float(ramp @ signal), max(weighted), colour, palette)
         _location(axes[4, col], signal, colour, palette)
         for row in (0, 1, 4):
-            axes[row, col].set_xticks(np.arange(0, n, 2))
+            axes[row, col].set_xticks(np.arange(0, n, 3))
             axes[row, col].set_xlim(-0.7, n - 0.3)
-    j, k = int(np.argmax(x)), int(np.argmax(moved))
-    titles = [
-        ("input $x$", f"shifted input $T_v x$, $v = {v}$"),
-        ("pointwise: ReLU$(x)$", "ReLU$(T_v x) = T_v\\,$ReLU$(x)$: equivariant"),
-        ("global max of $x$", "global max of $T_v x$: the same, invariant"),
-        (f"weighted sum $w \\cdot x$, $w_i = i / {n - 1}$", "$w \\cdot T_v x$: changed, neither"),
-        ("argmax of $x$", f"argmax of $T_v x$ = ({j} + {v}) mod {n}: equivariant"),
-    ]
-    for row, (left, right) in enumerate(titles):
-        axes[row, 0].set_title(left, loc="left")
-        axes[row, 1].set_title(right, loc="left")
     for ax in axes[4]:
         ax.set_xlabel("index $i$")
     fig.suptitle(
-        f"one signal ($N = {n}$) and its circular shift by $v = {v}$, under four maps\n"
-        f"measured: max $|$ReLU$(T_v x) - T_v\\,$ReLU$(x)| = {relu_error}$, "
-        f"argmax moved from {j} to {k}",
-        fontsize=9,
+        f"one signal ($N = {n}$) and its circular shift, under four maps;\n"
+        f"measured: max $|$ReLU$(T_v x) - T_v\\,$ReLU$(x)| = {relu_error}$",
+        fontsize=10,
     )
     return fig

@@ -16,7 +16,7 @@ from numpy.typing import NDArray
 
 from shiftlab.convolution import correlate
 from shiftlab.figures.palette import Palette
-from shiftlab.figures.panels import commutator, matrix_of, stems
+from shiftlab.figures.panels import WIDTH, colour_bar, commutator, matrix_of, stems
 from shiftlab.shifts import circular_shift, fourier_shift, zero_shift
 
 SOBEL_X = np.array([[1.0, 0.0, -1.0], [2.0, 0.0, -2.0], [1.0, 0.0, -1.0]])
@@ -78,28 +78,33 @@ def commutative_diagram(palette: Palette) -> Figure:
 
     fx, moved = f(x), f(circular_shift(x, v))
     err = float(np.abs(moved - circular_shift(fx, v)).max())
-    fig = Figure(figsize=(5.6, 5.8), layout="constrained")
+    fig = Figure(figsize=(WIDTH, 6.2), layout="constrained")
     axes = fig.subplots(2, 2, gridspec_kw={"hspace": 0.25, "wspace": 0.25})
     lim = float(np.abs(fx).max())
+    inputs: dict[str, Any] = {"cmap": palette.image_cmap, "vmin": 0, "vmax": 1}
+    outputs: dict[str, Any] = {"cmap": palette.signed_cmap, "vmin": -lim, "vmax": lim}
     panels: list[tuple[NDArray[np.float64], str, dict[str, Any]]] = [
-        (x, "input $x$", {"cmap": palette.image_cmap, "vmin": 0, "vmax": 1}),
-        (circular_shift(x, v), "shifted input $T_v x$", {"cmap": palette.image_cmap}),
-        (fx, "feature map $f(x)$", {"cmap": palette.signed_cmap, "vmin": -lim, "vmax": lim}),
-        (moved, "$f(T_v x) = T_v f(x)$", {"cmap": palette.signed_cmap, "vmin": -lim, "vmax": lim}),
+        (x, "input $x$", inputs),
+        (circular_shift(x, v), "shifted input $T_v x$", inputs),
+        (fx, "feature map $f(x)$", outputs),
+        (moved, "$f(T_v x) = T_v f(x)$", outputs),
     ]
+    images = []
     for ax, (image, title, style) in zip(axes.flat, panels, strict=True):
-        ax.imshow(image, interpolation="nearest", **style)
+        images.append(ax.imshow(image, interpolation="nearest", **style))
         ax.set_title(title)
         ax.set_xticks([])
         ax.set_yticks([])
+    colour_bar(fig, images[0], axes[0], "input value", shrink=0.8)
+    colour_bar(fig, images[2], axes[1], "filter response", shrink=0.8)
     _arrow(fig, axes[0, 0], axes[0, 1], "$T_v$", palette=palette, down=False)
     _arrow(fig, axes[1, 0], axes[1, 1], "$T_v$", palette=palette, down=False)
     _arrow(fig, axes[0, 0], axes[1, 0], "$f$", palette=palette, down=True)
     _arrow(fig, axes[0, 1], axes[1, 1], "$f$", palette=palette, down=True)
     fig.suptitle(
-        f"$v = (dy, dx) = {v}$, $f$ = 3x3 horizontal-gradient filter, circular padding\n"
-        f"measured max $|f(T_v x) - T_v f(x)|$ = {err:.1e}",
-        fontsize=9,
+        f"$v = (dy, dx) = {v}$; $f$ = 3x3 horizontal gradient,\n"
+        f"circular padding; measured max $|f(T_v x) - T_v f(x)|$ = {err:.1e}",
+        fontsize=10,
     )
     return fig
 
@@ -127,18 +132,18 @@ def shift_kinds(palette: Palette) -> Figure:
         (zero_shift(x, 4), "zero-fill $Z_4 x$: the tail is lost", palette.accent),
         (fourier_shift(x, 2.5), "Fourier $T_{2.5} x$: a sub-pixel shift", palette.accent),
     ]
-    fig = Figure(figsize=(6.4, 5.2), layout="constrained")
+    fig = Figure(figsize=(WIDTH, 5.4), layout="constrained")
     axes = fig.subplots(len(rows), 1, sharex=True, sharey=True)
     for ax, (signal, title, colour) in zip(axes, rows, strict=True):
         stems(ax, signal, colour, palette)
         ax.set_title(title, loc="left")
     axes[-1].set_xticks(np.arange(n))
-    axes[-1].set_xlabel("index $i$ (positive shifts move content to higher $i$)")
+    axes[-1].set_xlabel("index $i$ (a positive shift moves content to higher $i$)")
     return fig
 
 
 def circulant_matrices(palette: Palette) -> Figure:
-    """Circular correlation is a circulant matrix and commutes with the shift matrix.
+    r"""Circular correlation is a circulant matrix and commutes with the shift matrix.
 
     The zero-padded "same" correlation is a banded Toeplitz matrix without the wrapped
     corners; its commutator with the shift is non-zero only in the border rows.
@@ -151,8 +156,8 @@ def circulant_matrices(palette: Palette) -> Figure:
 
     Examples:
         >>> from shiftlab.figures.palette import LIGHT
-        >>> [ax.get_title() for ax in circulant_matrices(LIGHT).axes][2:]
-        ['$C T_1 - T_1 C$, norm 0.00', '$C T_1 - T_1 C$, norm 2.00']
+        >>> [ax.get_title() for ax in circulant_matrices(LIGHT).axes][2:4]
+        ['$C T_1 - T_1 C$\nnorm 0.00', '$C T_1 - T_1 C$\nnorm 2.00']
     """
     n = 10
     h = np.array([1.0, 2.0, -1.0])[None, None]  # (C_out, C_in, k)
@@ -160,18 +165,19 @@ def circulant_matrices(palette: Palette) -> Figure:
         "circular": matrix_of(lambda b: correlate(b, h, padding="circular"), n),
         "zero": matrix_of(lambda b: correlate(b, h, padding="zero"), n),
     }
-    fig = Figure(figsize=(6.4, 6.4), layout="constrained")
+    fig = Figure(figsize=(WIDTH, 5.6), layout="constrained")
     axes = fig.subplots(2, 2)
     style = {"cmap": palette.signed_cmap, "vmin": -2.5, "vmax": 2.5, "interpolation": "nearest"}
     for col, (name, m) in enumerate(matrices.items()):
         difference = commutator(m)
-        axes[0, col].imshow(m, **style)
-        axes[0, col].set_title(f"{name} padding: matrix $C$")
+        image = axes[0, col].imshow(m, **style)
+        axes[0, col].set_title(f"{name} padding:\nmatrix $C$")
         axes[1, col].imshow(difference, **style)
         norm = float(np.linalg.norm(difference))
-        axes[1, col].set_title(f"$C T_1 - T_1 C$, norm {norm:.2f}")
+        axes[1, col].set_title(f"$C T_1 - T_1 C$\nnorm {norm:.2f}")
         for ax in axes[:, col]:
             ax.set_xticks([])
             ax.set_yticks([])
-    fig.suptitle(f"correlation with $h = {h.ravel().tolist()}$ on $N = {n}$ samples", fontsize=9)
+    colour_bar(fig, image, axes, "matrix entry", shrink=0.6)
+    fig.suptitle(f"correlation with $h = {h.ravel().tolist()}$ on $N = {n}$ samples", fontsize=10)
     return fig

@@ -14,6 +14,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from shiftlab.figures.palette import Palette
+from shiftlab.figures.panels import WIDTH
 
 
 def _digits() -> tuple[Any, dict[str, str]]:
@@ -38,7 +39,7 @@ def _styles(palette: Palette) -> list[dict[str, Any]]:
 def digits_accuracy_maps(palette: Palette) -> Figure:
     """Test accuracy of each network for every shift ``(dy, dx)`` in ``[-4, 4]^2``.
 
-    One heat map per network on one colour scale (0 to 1, the bar at the bottom right);
+    One heat map per network on one colour scale (0 to 1, the bar in the free cell);
     the centre is the training position. Period-4 repetition shows where the total stride
     4 lets a shift through exactly.
 
@@ -46,14 +47,14 @@ def digits_accuracy_maps(palette: Palette) -> Figure:
         palette: Colours of the variant to draw.
 
     Returns:
-        A 2 x 3 grid: five maps and the colour bar.
+        A 3 x 2 grid: five maps and the colour bar.
     """
     result, names = _digits()
     accuracy = result.arrays["accuracy"]  # (5, 9, 9)
     models = result.metrics["models"]
     m = (accuracy.shape[-1] - 1) // 2
-    fig = Figure(figsize=(7.2, 5.4), layout="constrained")
-    axes = fig.subplots(2, 3).ravel()
+    fig = Figure(figsize=(WIDTH, 7.4), layout="constrained")
+    axes = fig.subplots(3, 2).ravel()
     ticks = [-m, 0, m]
     image = None
     for ax, model, grid in zip(axes, models, accuracy, strict=False):
@@ -92,7 +93,7 @@ def digits_diagonal(palette: Palette) -> Figure:
     accuracy = result.arrays["accuracy"]  # (5, 9, 9)
     m = (accuracy.shape[-1] - 1) // 2
     d = np.arange(-m, m + 1)
-    fig = Figure(figsize=(6.4, 3.4), layout="constrained")
+    fig = Figure(figsize=(WIDTH, 4.0), layout="constrained")
     ax = fig.subplots()
     models = result.metrics["models"]
     for model, grid, style in zip(models, accuracy, _styles(palette), strict=True):
@@ -101,6 +102,6 @@ def digits_diagonal(palette: Palette) -> Figure:
     ax.set_ylim(0.0, 1.02)
     ax.set_xlabel("diagonal shift (d, d)")
     ax.set_ylabel("test accuracy")
-    fig.legend(loc="outside lower center", fontsize=8, ncols=3, frameon=False)
+    fig.legend(loc="outside lower center", ncols=2, frameon=False)
     ax.set_title("trained at d = 0; the total stride is 4", loc="left")
     return fig

@@ -14,6 +14,7 @@ from typing import Any
 from matplotlib.figure import Figure
 
 from shiftlab.figures.palette import Palette
+from shiftlab.figures.panels import WIDTH
 from shiftlab.figures.probe import probe_figure
 
 SHIFTS = [
@@ -41,7 +42,7 @@ def layer_errors(palette: Palette) -> Figure:
     from shiftlab.experiments.layer_by_layer import page_probe  # noqa: PLC0415  # torch
 
     figure = probe_figure(page_probe(SHIFTS), palette)
-    figure.axes[0].set_title("the page's network: error of each layer against T_(v/s)")
+    figure.axes[0].set_title("the page's network: error of\neach layer against T_(v/s)")
     return figure
 
 
@@ -67,7 +68,7 @@ def readout_sensitivity(palette: Palette) -> Figure:
 
     metrics, _ = readout_sensitivity()
     depths = metrics["depths"]
-    fig = Figure(figsize=(6.4, 3.6), layout="constrained")
+    fig = Figure(figsize=(WIDTH, 4.4), layout="constrained")
     ax = fig.subplots()
     styles: list[dict[str, Any]] = [
         {"color": palette.accent, "linestyle": "-", "marker": "o"},
@@ -85,13 +86,12 @@ def readout_sensitivity(palette: Palette) -> Figure:
             xytext=(3, -2),
             textcoords="offset points",
             va="top",
-            fontsize=8,
             color=palette.muted,
         )
-    ax.set_xticks(range(len(depths)), depths, fontsize=8)
+    ax.set_xticks(range(len(depths)), depths, rotation=90)
     ax.set_ylim(bottom=-0.002)
     ax.set_xlabel("network cut after this layer (output: the scores)")
     ax.set_ylabel("mean relative change")
-    ax.set_title("global mean of each layer's output, over all 256 circular shifts", loc="left")
-    ax.legend(fontsize=8, frameon=False, loc="upper left", bbox_to_anchor=(0.0, 0.92))
+    ax.set_title("global mean of each layer's output,\nover all 256 circular shifts", loc="left")
+    ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(0.0, 0.92))
     return fig

@@ -16,6 +16,7 @@ from numpy.typing import NDArray
 
 from shiftlab.convolution import correlate
 from shiftlab.figures.palette import Palette
+from shiftlab.figures.panels import WIDTH, colour_bar
 from shiftlab.measures import equivariance_error
 from shiftlab.shifts import circular_shift
 
@@ -127,7 +128,7 @@ def normalisation_errors(palette: Palette) -> Figure:
     names = list(errors)
     values = np.array([errors[name] for name in names])
     exact = values < _EXACT
-    fig = Figure(figsize=(7.2, 3.9), layout="constrained")
+    fig = Figure(figsize=(WIDTH, 4.6), layout="constrained")
     ax = fig.subplots()
     rows = np.arange(len(names))
     colours = [palette.primary if e else palette.accent for e in exact]
@@ -140,11 +141,11 @@ def normalisation_errors(palette: Palette) -> Figure:
     ax.invert_yaxis()  # first component on top
     ax.set_xlim(0, 1.3 * float(values.max()))
     ax.axvline(0, color=palette.muted, linewidth=0.8)
-    ax.set_xlabel("max relative L2 error of $f(T_v x)$ vs $T_v f(x)$, all 64 circular shifts")
-    ax.set_title(
-        "numpy versions of the torch layers, input (2, 4, 8, 8); random weights and\n"
+    ax.set_xlabel("max relative L2 error of $f(T_v x)$ vs $T_v f(x)$\nover all 64 circular shifts")
+    fig.suptitle(
+        "numpy versions of the torch layers, input (2, 4, 8, 8);\nrandom weights and "
         "running statistics stand in for training",
-        fontsize=9,
+        fontsize=10,
     )
     return fig
 
@@ -152,10 +153,11 @@ def normalisation_errors(palette: Palette) -> Figure:
 def layernorm_affine(palette: Palette) -> Figure:
     r"""Why a trained LayerNorm([C, H, W]) is not equivariant: its weight does not move.
 
-    Top row: the normalised input before and after the shift (it moves with ``v``), and
-    the weight map ``gamma`` of channel 0, a ramp along W standing in for a trained one.
-    Bottom row: ``T_v f(x)``, ``f(T_v x)`` and their difference, for
-    ``f(x) = gamma * LayerNorm(x)``.
+    Top row: the normalised input before and after the shift (it moves with ``v``).
+    Middle row: ``T_v f(x)`` and ``f(T_v x)`` for ``f(x) = gamma * LayerNorm(x)``. Bottom
+    row: the weight map ``gamma`` of channel 0, a ramp along W standing in for a trained
+    one, and the difference of the two routes. Its relative L2 norm is for this one shift
+    and this ramp; the page's bars measure other weights, the largest over all shifts.
 
     Args:
         palette: Colours of the variant to draw.
@@ -166,8 +168,8 @@ def layernorm_affine(palette: Palette) -> Figure:
     Examples:
         >>> from shiftlab.figures.palette import DARK
         >>> titles = [ax.get_title().splitlines() for ax in layernorm_affine(DARK).axes]
-        >>> titles[2][0], titles[5][1]
-        ('weight $\\gamma$: does not move', 'relative L2 0.87')
+        >>> titles[4][0], titles[5][1]
+        ('weight $\\gamma$: does not move,', 'L2 0.87 (this $v$, this $\\gamma$)')
     """
     rng = np.random.default_rng(3)
     c, size, v = 2, 12, (3, 4)  # v = (dy, dx)
@@ -182,25 +184,38 @@ def layernorm_affine(palette: Palette) -> Figure:
     gap = float(np.abs(normalised_shifted - circular_shift(normalised, v)).max())
     relative = float(np.linalg.norm(direct - moved) / np.linalg.norm(moved))
     gap_text = "< 1e-12" if gap < _EXACT else f"{gap:.1e}"
-    panels = [  # channel 0 of each, (H, W)
+    panels = [  # channel 0 of each, (H, W), in reading order of a 3 x 2 grid
         (normalised[0, 0], "$\\hat x$ = LayerNorm$(x)$\nchannel 0 of 2"),
-        (normalised_shifted[0, 0], f"LayerNorm$(T_v x)$\n$= T_v \\hat x$, gap {gap_text}"),
-        (gamma[0], "weight $\\gamma$: does not move\n0.25 (left) to 2 (right)"),
-        (moved[0, 0], "$T_v f(x)$, $f(x) = \\gamma \\hat x$\nthe bar keeps its weight"),
-        (direct[0, 0], "$f(T_v x)$\nthe bar meets larger weights"),
-        ((direct - moved)[0, 0], f"$f(T_v x) - T_v f(x)$\nrelative L2 {relative:.2f}"),
+        (normalised_shifted[0, 0], f"LayerNorm$(T_v x) = T_v \\hat x$\ngap {gap_text}"),
+        (moved[0, 0], "$T_v f(x)$, $f(x) = \\gamma \\hat x$:\nthe bar keeps its weight"),
+        (direct[0, 0], "$f(T_v x)$: the bar\nmeets larger weights"),
+        (gamma[0], "weight $\\gamma$: does not move,\n0.25 (left) to 2 (right)"),
+        (
+            (direct - moved)[0, 0],
+            f"$f(T_v x) - T_v f(x)$: relative\nL2 {relative:.2f} (this $v$, this $\\gamma$)",
+        ),
     ]
-    lim = max(float(np.abs(image).max()) for i, (image, _) in enumerate(panels) if i != 2)
-    fig = Figure(figsize=(7.2, 5.2), layout="constrained")
-    axes = fig.subplots(2, 3)
+    weight = 4  # the index of the weight map in `panels`
+    lim = max(float(np.abs(image).max()) for i, (image, _) in enumerate(panels) if i != weight)
+    fig = Figure(figsize=(WIDTH, 7.6), layout="constrained")
+    axes = fig.subplots(3, 2)
+    signed = weight_image = None
     for i, (ax, (image, title)) in enumerate(zip(axes.flat, panels, strict=True)):
-        if i == 2:  # the weight map: positive, on its own scale
-            ax.imshow(image, cmap=palette.image_cmap, vmin=0, interpolation="nearest")
+        if i == weight:  # the weight map: positive, on its own scale
+            weight_image = ax.imshow(
+                image, cmap=palette.image_cmap, vmin=0, vmax=2, interpolation="nearest"
+            )
         else:
             style = {"cmap": palette.signed_cmap, "vmin": -lim, "vmax": lim}
-            ax.imshow(image, interpolation="nearest", **style)
+            signed = ax.imshow(image, interpolation="nearest", **style)
         ax.set_xticks([])
         ax.set_yticks([])
-        ax.set_title(title, fontsize=9)
-    fig.suptitle(f"LayerNorm over (C, H, W), per-position weight; shift $v = (dy, dx) = {v}$")
+        ax.set_title(title, fontsize=10)
+    if signed is not None and weight_image is not None:
+        colour_bar(fig, signed, axes, "value (channel 0)", shrink=0.6)
+        colour_bar(fig, weight_image, axes[2, 0], "weight $\\gamma$", location="left")
+    fig.suptitle(
+        f"LayerNorm over (C, H, W) with a per-position\nweight; shift $v = (dy, dx) = {v}$",
+        fontsize=10,
+    )
     return fig

@@ -6,11 +6,14 @@ a drawn matrix is exactly the map the code computes.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import numpy as np
 from matplotlib.axes import Axes
+from matplotlib.cm import ScalarMappable
+from matplotlib.colorbar import Colorbar
+from matplotlib.figure import Figure
 from numpy.typing import NDArray
 
 from shiftlab.figures.palette import Palette
@@ -112,3 +115,38 @@ def commutator_norm(a: _Array) -> float:
         (0.0, 1.4142)
     """
     return float(np.linalg.norm(commutator(a)))
+
+
+WIDTH = 5.4
+"""Width of a figure in inches: 10-point text then shows at 9.2 px in a phone's column.
+
+A figure W inches wide is shrunk to the 358 px text column of a 390 px viewport, so a
+font of f points shows at f * 358 / (72 W) px; tests/test_figure_scales.py checks >= 9.
+"""
+
+
+def colour_bar(
+    fig: Figure, image: ScalarMappable, axes: Axes | Iterable[Axes], label: str, **options: Any
+) -> Colorbar:
+    """Add a labelled colour bar for `image` next to `axes` (one axes or several).
+
+    Args:
+        fig: The figure.
+        image: The mappable whose scale the bar shows (an `AxesImage`).
+        axes: The axes the bar sits next to; several share it.
+        label: What the colour measures.
+        **options: More keyword arguments for `Figure.colorbar` (e.g. `location`).
+
+    Returns:
+        The `Colorbar`.
+
+    Examples:
+        >>> from matplotlib.figure import Figure
+        >>> fig = Figure()
+        >>> ax = fig.subplots()
+        >>> colour_bar(fig, ax.imshow(np.eye(2)), ax, "value").ax.get_ylabel()
+        'value'
+    """
+    bar = fig.colorbar(image, ax=axes, **options)
+    bar.set_label(label)
+    return bar

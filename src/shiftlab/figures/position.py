@@ -13,6 +13,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch, Rectangle
 
 from shiftlab.figures.palette import Palette
+from shiftlab.figures.panels import WIDTH
 
 _TITLES = {"coordconv": "CoordConv", "deconv": "plain (transposed) conv"}
 
@@ -36,7 +37,7 @@ def coordconv_quadrant(palette: Palette) -> Figure:
     models, N = result.metrics["models"], result.metrics["size"]
     predicted, probability = result.arrays["predicted"], result.arrays["probability"]
     example = divmod(result.metrics["example"], N)
-    fig = Figure(figsize=(5.6, 5.9), layout="constrained")
+    fig = Figure(figsize=(WIDTH, 6.3), layout="constrained")
     axes = fig.subplots(2, 2)
     hits = ListedColormap([palette.accent, palette.primary])
     top = float(probability.max())
@@ -47,8 +48,8 @@ def coordconv_quadrant(palette: Palette) -> Figure:
         ax = axes[0, column]
         ax.imshow(right, cmap=hits, vmin=0, vmax=1)
         ax.set_title(
-            f"{_TITLES[model]}\ntrained {metrics['train_accuracy']:.0%}, "
-            f"held out {metrics['heldout_accuracy']:.0%}"
+            f"{_TITLES[model]}\nright on {metrics['train_accuracy']:.3f} trained,\n"
+            f"{metrics['heldout_accuracy']:.3f} held out"
         )
         ax = axes[1, column]
         image = ax.imshow(probability[column], cmap=palette.image_cmap, vmin=0.0, vmax=top)

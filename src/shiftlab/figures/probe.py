@@ -78,7 +78,11 @@ def probe_figure(report: ProbeReport | Mapping[str, Any], palette: Palette) -> F
     if not labels:
         raise ValueError("the report has no measured layer to draw")
     shifts, columns = errors.shape
-    figure = Figure(figsize=(1.6 + 1.1 * columns, 2.2 + min(0.22 * shifts, 5.0)))
+    # Narrow columns, labels turned upright: 8 layers give 5.4 inches, so 10-point text
+    # shows at 9 px or more on a phone (tests/test_figure_scales.py).
+    figure = Figure(
+        figsize=(1.8 + 0.45 * columns, 3.8 + min(0.22 * shifts, 5.0)), layout="constrained"
+    )
     axes = figure.add_subplot()
     shown = np.ma.masked_invalid(np.clip(errors, FLOOR, CEILING))
     image = axes.imshow(
@@ -96,27 +100,22 @@ def probe_figure(report: ProbeReport | Mapping[str, Any], palette: Palette) -> F
             axes.plot(j, i, marker="x", color=palette.foreground, markersize=5)
         for i, j in zip(*np.nonzero(defined & np.isnan(errors)), strict=True):
             axes.plot(j, i, marker=".", color=palette.foreground, markersize=4)
-    axes.set_xticks(range(columns), labels, fontsize=8)
+    axes.set_xticks(range(columns), labels, rotation=90)
     step = max(1, shifts // 16)
-    axes.set_yticks(
-        range(0, shifts, step), [str(tuple(v)) for v in data["shifts"][::step]], fontsize=8
-    )
+    axes.set_yticks(range(0, shifts, step), [str(tuple(v)) for v in data["shifts"][::step]])
     axes.set_ylabel("shift v")
     axes.set_title(
-        f"{data['model']}: relative L2 error of each layer vs T_(v/s), {data['shift_mode']} shifts"
+        f"{data['model']}: relative L2 error of each\nlayer vs T_(v/s), {data['shift_mode']} shifts"
     )
     bar = figure.colorbar(image, ax=axes, extend="both")
-    bar.set_label("relative L2 error (exact 0 drawn at 1e-12)")
-    axes.legend(
+    bar.set_label("relative L2 error\n(exact 0 drawn at 1e-12)")
+    figure.legend(
         handles=[
             Patch(color=palette.muted, label="undefined: s does not divide v"),
             Patch(facecolor="none", edgecolor=palette.muted, label="no evidence (nan)"),
         ],
-        loc="upper center",
-        bbox_to_anchor=(0.5, -0.18 if columns < 5 else -0.12),
-        ncols=2,
+        loc="outside lower center",
+        ncols=1,
         frameon=False,
-        fontsize=8,
     )
-    figure.tight_layout()
     return figure

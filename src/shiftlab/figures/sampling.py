@@ -6,13 +6,16 @@ from fixed arrays: what a figure shows is what the code does.
 
 from __future__ import annotations
 
+import matplotlib as mpl
 import numpy as np
 from matplotlib.axes import Axes
+from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
 from numpy.typing import NDArray
 
 from shiftlab.figures.palette import Palette
-from shiftlab.figures.panels import stems
+from shiftlab.figures.panels import WIDTH, stems
 from shiftlab.pooling import max_pool, subsample
 from shiftlab.shifts import circular_shift, fourier_shift
 
@@ -75,10 +78,10 @@ def polyphase_shifts(palette: Palette) -> Figure:
     i = np.arange(n)
     x = 1.0 + 0.9 * np.sin(2 * np.pi * i / n) + 0.05 * i  # distinct values, visible shape
     phase = [palette.primary, palette.accent]  # even samples, odd samples
-    fig = Figure(figsize=(6.4, 6.6), layout="constrained")
+    fig = Figure(figsize=(WIDTH, 7.2), layout="constrained")
     axes = fig.subplots(5, 1, sharey=True, gridspec_kw={"height_ratios": [1.3, 1, 1, 1, 1]})
     _stems(axes[0], x, [phase[k % 2] for k in i], palette)
-    axes[0].set_title("$x$: even samples $D_2^{(0)} x$ and odd samples $D_2^{(1)} x$", loc="left")
+    axes[0].set_title("$x$: even samples $D_2^{(0)} x$, odd samples $D_2^{(1)} x$", loc="left")
     names = ["the even samples", "the odd samples"]
     for v, ax in enumerate(axes[1:]):
         o, u = polyphase_of_shift(x, v, 2)
@@ -87,8 +90,8 @@ def polyphase_shifts(palette: Palette) -> Figure:
         ax.set_title(f"$D_2 T_{v} x = T_{u} D_2^{{({o})}} x$: {names[o]}", loc="left")
     axes[-1].set_xlabel("index on the subsampled grid")
     fig.suptitle(
-        "a shift by $v$ then subsampling by 2: odd $v$ select the other polyphase component",
-        fontsize=9,
+        "a shift by $v$, then subsampling by 2:\nodd $v$ select the other polyphase component",
+        fontsize=10,
     )
     return fig
 
@@ -119,55 +122,73 @@ def landing_cell(position: tuple[int, int], size: int, levels: int) -> tuple[int
     return int(row), int(col)
 
 
+def _grid(ax: Axes, step: int, size: int, colour: str, width: float) -> None:
+    lines = np.arange(0, size + 1, step) - 0.5
+    ax.hlines(lines, -0.5, size - 0.5, colors=colour, linewidth=width)
+    ax.vlines(lines, -0.5, size - 0.5, colors=colour, linewidth=width)
+
+
 def pooling_blocks(palette: Palette) -> Figure:
     """Three bright pixels max-pooled (k2, s2) up to four times on a 16 x 16 image.
 
-    Top row: the input with the aligned blocks of `2^L` pixels that land in one output.
-    Bottom row: the pooled map after `L` levels and the cell each pixel landed in.
+    One row per level `L = 1..4`. Left: the input with the aligned blocks of `2^L` pixels
+    that land in one output; a block holding several bright pixels is shaded. Right: the
+    pooled map, each output cell drawn over the block it comes from, so the pixels a
+    block merges become one square.
 
     Args:
         palette: Colours of the variant to draw.
 
     Returns:
-        A 2x4 panel figure, one column per level `L = 1..4`.
+        A 4x2 panel figure.
 
     Examples:
         >>> from shiftlab.figures.palette import DARK
         >>> fig = pooling_blocks(DARK)
-        >>> len(fig.axes), fig.axes[6].get_title()
-        (8, 'L = 3: 2 x 2 output')
+        >>> len(fig.axes), fig.axes[5].get_title()
+        (8, 'pooled: 2 x 2 output')
     """
     size = 16
-    pixels = {(2, 2): palette.primary, (7, 7): palette.accent, (8, 8): palette.foreground}
-    fig = Figure(figsize=(7.2, 4.2), layout="constrained")
-    axes = fig.subplots(2, 4)
-    for col, level in enumerate(range(1, 5)):
+    green = to_hex(mpl.colormaps[palette.image_cmap](0.75))  # a third colour for both palettes
+    pixels = {(2, 2): palette.primary, (7, 7): palette.accent, (8, 8): green}
+    fig = Figure(figsize=(4.8, 9.0), layout="constrained")
+    axes = fig.subplots(4, 2)
+    for row, level in enumerate(range(1, 5)):
         block, out = 2**level, size // 2**level
-        top, bottom = axes[0, col], axes[1, col]
-        for ax, n, step in ((top, size, block), (bottom, out, 1)):
-            ax.set_xlim(-0.5, n - 0.5)
-            ax.set_ylim(n - 0.5, -0.5)  # row 0 at the top, as in an image
+        left, right = axes[row]
+        for ax in (left, right):
+            ax.set_xlim(-0.5, size - 0.5)
+            ax.set_ylim(size - 0.5, -0.5)  # row 0 at the top, as in an image
             ax.set_aspect("equal")
             ax.set_xticks([])
             ax.set_yticks([])
-            lines = np.arange(0, n + 1, step) - 0.5
-            ax.hlines(lines, -0.5, n - 0.5, colors=palette.muted, linewidth=0.9)
-            ax.vlines(lines, -0.5, n - 0.5, colors=palette.muted, linewidth=0.9)
-        pixel_lines = np.arange(size + 1) - 0.5  # faint: the input's own pixels
-        top.hlines(pixel_lines, -0.5, size - 0.5, colors=palette.muted, linewidth=0.3, alpha=0.5)
-        top.vlines(pixel_lines, -0.5, size - 0.5, colors=palette.muted, linewidth=0.3, alpha=0.5)
-        landed = {p: landing_cell(p, size, level) for p in pixels}  # p // 2^L, the guide proves
+            _grid(ax, block, size, palette.muted, 0.9)  # the blocks / the output cells
+        _grid(left, 1, size, palette.muted, 0.3)  # faint: the input's own pixels
+        landed: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        for p in pixels:  # p // 2^L, as the guide proves; computed with max_pool
+            landed.setdefault(landing_cell(p, size, level), []).append(p)
+        for cell, members in landed.items():
+            corner = (cell[1] * block - 0.5, cell[0] * block - 0.5)  # (x, y) of the block
+            if len(members) == 1:
+                right.add_patch(Rectangle(corner, block, block, color=pixels[members[0]], lw=0))
+                continue
+            for ax in (left, right):  # the merging block, one shape on input and output
+                merge = Rectangle(corner, block, block, facecolor=palette.muted, alpha=0.35)
+                ax.add_patch(merge)
+                ax.add_patch(
+                    Rectangle(corner, block, block, fill=False, ec=palette.foreground, lw=2.2)
+                )
+            centre = (corner[0] + block / 2, corner[1] + block / 2)
+            right.text(*centre, f"{len(members)} pixels\nmerged", ha="center", va="center")
         for p, colour in pixels.items():
-            top.plot([p[1]], [p[0]], "s", color=colour, markersize=4)
-            sharing = [q for q in pixels if landed[q] == landed[p]]
-            d = 0.0 if len(sharing) == 1 else 0.5 * (sharing.index(p) / (len(sharing) - 1) - 0.5)
-            bottom.plot([landed[p][1] + d], [landed[p][0] + d], "o", color=colour, markersize=6)
-        top.set_title(f"blocks of {block} x {block}")
-        bottom.set_title(f"L = {level}: {out} x {out} output")
+            left.add_patch(Rectangle((p[1] - 0.5, p[0] - 0.5), 1, 1, color=colour, lw=0))
+        left.set_title(f"L = {level}: blocks of {block} x {block}")
+        right.set_title(f"pooled: {out} x {out} output")
     fig.suptitle(
-        "pixels (2, 2), (7, 7), (8, 8): (2, 2) and (7, 7) merge at L = 3;\n"
-        "(7, 7) and (8, 8), one pixel apart, only at L = 4, the global max",
-        fontsize=9,
+        "pixels (2, 2), (7, 7), (8, 8): (2, 2) and (7, 7)\n"
+        "merge at L = 3; (7, 7) and (8, 8), one pixel\n"
+        "apart, only at L = 4, the global max",
+        fontsize=10,
     )
     return fig
 
@@ -203,7 +224,7 @@ def subsampling_aliasing(palette: Palette) -> Figure:
     k = np.fft.fftfreq(n) * n
     noise = rng.normal(size=n)
     band_limited = np.fft.ifft(np.where(np.abs(k) < m / 2, np.fft.fft(noise), 0)).real
-    fig = Figure(figsize=(6.4, 4.8), layout="constrained")
+    fig = Figure(figsize=(WIDTH, 5.6), layout="constrained")
     axes = fig.subplots(2, 1, sharex=True)
     per_sample = 16
     signals = [("band-limited", band_limited), ("white noise", noise)]
@@ -222,14 +243,13 @@ def subsampling_aliasing(palette: Palette) -> Figure:
         axes[0].lines[:3],
         ["interpolation of $D_2 x$", "$D_2 x$: even samples", "$D_2 T_1 x$: odd samples"],
         loc="outside lower center",
-        fontsize=8,
         frameon=False,
-        ncols=3,
+        ncols=2,
     )
     axes[-1].set_xlabel("index $i$ on the original grid of 30 samples")
     fig.suptitle(
-        "the odd samples lie on the curve through the even ones iff nothing aliases:\n"
-        "relative error $= \\|D_2 T_1 x - T_{1/2} D_2 x\\| / \\|D_2 x\\|$",
-        fontsize=9,
+        "the odd samples lie on the curve through the even\nones iff nothing aliases; "
+        "relative error\n$\\|D_2 T_1 x - T_{1/2} D_2 x\\| / \\|D_2 x\\|$",
+        fontsize=10,
     )
     return fig

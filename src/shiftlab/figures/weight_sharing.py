@@ -14,7 +14,7 @@ from numpy.typing import NDArray
 
 from shiftlab.convolution import correlate
 from shiftlab.figures.palette import Palette
-from shiftlab.figures.panels import commutator_norm, matrix_of, shift_matrix
+from shiftlab.figures.panels import WIDTH, colour_bar, commutator_norm, matrix_of, shift_matrix
 
 _N = 8  # grid size of the drawn matrices: small enough to see every entry
 
@@ -63,25 +63,26 @@ def weight_layouts(palette: Palette) -> Figure:
 
     Examples:
         >>> from shiftlab.figures.palette import LIGHT
-        >>> [ax.get_title().splitlines()[0] for ax in weight_layouts(LIGHT).axes]
-        ['dense: 64 weights', 'locally connected: 24 weights', 'convolution: 3 weights']
+        >>> [ax.get_title().splitlines()[:2] for ax in weight_layouts(LIGHT).axes[:3]]
+        [['dense', '64 weights'], ['locally connected', '24 weights'], ['convolution', '3 weights']]
     """
     layouts = _layouts(np.random.default_rng(5))  # a kernel with taps of both signs
-    fig = Figure(figsize=(7.2, 3.3), layout="constrained")
+    fig = Figure(figsize=(WIDTH, 3.6), layout="constrained")
     axes = fig.subplots(1, 3)
     for ax, (name, (m, count)) in zip(axes, layouts.items(), strict=True):
         shown = np.ma.masked_where(m == 0, m)  # structural zeros stay blank
-        ax.imshow(shown, cmap=palette.signed_cmap, vmin=-1, vmax=1, interpolation="nearest")
+        image = ax.imshow(shown, cmap=palette.signed_cmap, vmin=-1, vmax=1, interpolation="nearest")
         _matrix_axes(ax, palette)
-        ax.set_title(f"{name}: {count} weights\n$\\|A T_1 - T_1 A\\|$ = {commutator_norm(m):.2f}")
+        ax.set_title(f"{name}\n{count} weights\n$\\|A T_1 - T_1 A\\|$ = {commutator_norm(m):.2f}")
+    colour_bar(fig, image, axes, "weight", location="bottom", shrink=0.5)
     c_in, c_out, size, k = 3, 16, 32, 3
     counts = (size * size * c_in * size * size * c_out, size * size * c_out * c_in * k * k)
     fig.suptitle(
-        f"one channel, $N = {_N}$ samples, 3 taps, circular padding; blank = always zero\n"
-        f"the same layouts for $({c_in}, {size}, {size}) \\to ({c_out}, {size}, {size})$"
-        " with 3x3 filters: "
+        f"one channel, $N = {_N}$ samples, 3 taps, circular padding;\n"
+        f"blank = always zero. For $({c_in}, {size}, {size}) \\to ({c_out}, {size}, {size})$"
+        " with 3x3 filters:\n"
         f"{counts[0]:,} / {counts[1]:,} / {c_out * c_in * k * k:,} weights",
-        fontsize=9,
+        fontsize=10,
     )
     return fig
 
@@ -100,7 +101,7 @@ def group_average(palette: Palette) -> Figure:
 
     Examples:
         >>> from shiftlab.figures.palette import DARK
-        >>> [ax.get_title().splitlines()[0] for ax in group_average(DARK).axes]
+        >>> [ax.get_title().splitlines()[0] for ax in group_average(DARK).axes[:3]]
         ['random $A$', 'group average $P(A)$', 'kernel $h = P(A)[:, 0]$']
     """
     n, diagonal = _N, 2
@@ -109,8 +110,9 @@ def group_average(palette: Palette) -> Figure:
     average = sum((t @ a @ t.T for t in shifts), np.zeros((n, n))) / n  # T_-v = T_v^T
     index = np.arange(n)
     means = np.array([a[(index + k) % n, index].mean() for k in range(n)])  # A[j + k, j]
-    fig = Figure(figsize=(7.6, 3.1), layout="constrained")
-    axes = fig.subplots(1, 3, gridspec_kw={"width_ratios": [1, 1, 1.25]})
+    fig = Figure(figsize=(WIDTH, 6.0), layout="constrained")
+    top, bottom = np.asarray(fig.subfigures(2, 1, height_ratios=[1.15, 1])).ravel()
+    axes = [*top.subplots(1, 2), bottom.subplots()]
     commutes = "< 1e-12" if commutator_norm(average) < 1e-12 else f"{commutator_norm(average):.2e}"
     panels = [
         (a, f"random $A$\n$\\|A T_1 - T_1 A\\|$ = {commutator_norm(a):.2f}"),
@@ -118,7 +120,8 @@ def group_average(palette: Palette) -> Figure:
     ]
     for ax, (m, title) in zip(axes[:2], panels, strict=True):
         lim = float(np.abs(m).max())  # each its own scale: averaging shrinks the entries
-        ax.imshow(m, cmap=palette.signed_cmap, vmin=-lim, vmax=lim, interpolation="nearest")
+        image = ax.imshow(m, cmap=palette.signed_cmap, vmin=-lim, vmax=lim, interpolation="nearest")
+        colour_bar(top, image, ax, "entry", location="bottom", shrink=0.8)
         _matrix_axes(ax, palette)
         ax.set_title(title)
         for j in range(n):  # outline the wrapped diagonal A[j + 2, j]
@@ -136,5 +139,5 @@ def group_average(palette: Palette) -> Figure:
     ax.set_xticks(index)
     ax.set_xlabel("$k$ (diagonal $A[j + k, j]$, indices mod $N$)")
     ax.set_title(f"kernel $h = P(A)[:, 0]$\n$k = {diagonal}$ is the outlined diagonal")
-    ax.legend(fontsize=8, frameon=False, loc="best")
+    ax.legend(frameon=False, loc="best")
     return fig
