@@ -126,9 +126,25 @@ UNTYPESET = r"""() => {
   return raw;
 }"""
 
-BROKEN_IMAGES = """() => Array.from(document.images)
-  .filter((img) => !img.complete || img.naturalWidth === 0)
-  .map((img) => img.getAttribute("src"))"""
+# Figures load lazily (tools/mkdocs_hooks.py), so the twin the palette hides is never
+# fetched: scroll each shown image into view, wait for it, and report those that fail.
+BROKEN_IMAGES = """async () => {
+  const settle = (img) => new Promise((done) => {
+    if (img.complete) return done();
+    img.addEventListener("load", done, { once: true });
+    img.addEventListener("error", done, { once: true });
+    setTimeout(done, 10000);
+  });
+  const shown = Array.from(document.images).filter((img) => img.getClientRects().length);
+  for (const img of shown) {
+    img.scrollIntoView();
+    await settle(img);
+  }
+  window.scrollTo(0, 0);
+  return shown
+    .filter((img) => !img.complete || img.naturalWidth === 0)
+    .map((img) => img.getAttribute("src"));
+}"""
 
 
 def test_the_pages_tested_here_have_math(site: Path) -> None:
@@ -145,6 +161,8 @@ def test_page_loads_offline_with_math_and_images(
         assert page.locator(".arithmatex math").count() > 0, f"/{path}: no rendered math"
     assert page.evaluate(UNTYPESET) == [], f"/{path}: math left untypeset"
     assert page.evaluate(BROKEN_IMAGES) == [], f"/{path}: images that did not load"
+    hidden_twins = [url for url in visit.requests if ".dark.svg" in url]
+    assert hidden_twins == [], f"/{path}: the light palette fetched dark figures"
     visit.assert_clean()
 
 

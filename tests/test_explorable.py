@@ -15,20 +15,14 @@ the final division and square root can round differently.
 
 Also checked: the arrow keys move the shift, the keyboard draws, focus is visible, the
 page fits a 390-px screen, redraws for the dark palette, and loads nothing from another
-host. Playwright's sync API runs once per thread and the other browser tests keep one
-open for the whole session (tests/conftest.py), so this module drives its own Chromium
-from a worker thread. Skipped only when Chromium is missing and CI is not set.
+host. The site, its server and Chromium are the session's (tests/conftest.py); each job
+runs in a fresh tab. Skipped only when Chromium is missing and CI is not set.
 """
 
 from __future__ import annotations
 
-import functools
 import math
-import os
-import threading
-from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 from urllib.parse import urlsplit
@@ -37,24 +31,14 @@ import numpy as np
 import pytest
 import torch
 from numpy.typing import NDArray
-from playwright.sync_api import Page, Route, sync_playwright
+from playwright.sync_api import Browser, Page, Route
 
 from shiftlab.convolution import correlate
 from shiftlab.layers import BlurPool, aps_downsample
 from shiftlab.measures import ShiftError, equivariance_error, invariance_error
 from shiftlab.pooling import max_pool
 from shiftlab.shifts import circular_shift, zero_shift
-from tests.test_site import build_site
 
-CHROMIUM = os.environ.get("SHIFTLAB_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 PATH = "use-it/explorable/"
 RTOL = 1e-9
 FILTER = np.array([[[[-1.0, 0, 1], [-2, 0, 2], [-1, 0, 1]]]])  # (C_out, C_in, 3, 3)
@@ -92,25 +76,14 @@ def readout(padding: Padding, down: str) -> Callable[[NDArray[Any]], NDArray[Any
     return lambda x: f(x).mean(axis=(2, 3))  # (N, C): the global average pool
 
 
-class Chromium:
-    """One Chromium, driven from one worker thread; `run` opens the page in a new tab."""
+class Explorable:
+    """Opens the Explorable page in a fresh tab of the session's Chromium for each job."""
 
-    def __init__(self, base_url: str) -> None:
+    def __init__(self, browser: Browser, base_url: str) -> None:
+        self.browser = browser
         self.base_url = base_url
-        self.pool = ThreadPoolExecutor(max_workers=1)
-        self.playwright = self.pool.submit(lambda: sync_playwright().start()).result()
-        launch = functools.partial(
-            self.playwright.chromium.launch,
-            executable_path=CHROMIUM,
-            args=CHROMIUM_ARGS,
-            headless=True,
-        )
-        self.browser = self.pool.submit(launch).result()
 
     def run(self, job: Callable[[Page], T], *, width: int = 1280) -> T:
-        return self.pool.submit(self._visit, job, width).result()
-
-    def _visit(self, job: Callable[[Page], T], width: int) -> T:
         context = self.browser.new_context(
             viewport={"width": width, "height": 900},
             color_scheme="light",
@@ -140,38 +113,11 @@ class Chromium:
         assert errors == [], f"errors in the page: {errors}"
         return result
 
-    def close(self) -> None:
-        self.pool.submit(self.browser.close).result()
-        self.pool.submit(self.playwright.stop).result()
-        self.pool.shutdown()
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        """Keep the test output for the tests."""
-
 
 @pytest.fixture(scope="module")
-def chromium(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Chromium]:
-    if not Path(CHROMIUM).is_file():
-        if os.environ.get("CI"):
-            pytest.fail(f"CI is set but {CHROMIUM} is missing: apt-get install chromium")
-        pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium); in CI this fails")
-    site = build_site(tmp_path_factory)
+def explorable(browser: Browser, base_url: str, site: Path) -> Explorable:
     assert (site / PATH / "index.html").is_file(), f"no Explorable page in {site}"
-    server = ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site))
-    )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    browser = Chromium(f"http://127.0.0.1:{server.server_address[1]}/")
-    try:
-        yield browser
-    finally:
-        browser.close()
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
+    return Explorable(browser, base_url)
 
 
 READ = """() => {
@@ -262,7 +208,7 @@ CASES = [(p, d) for p in PADDINGS for d in ("none", "max", "blur", "aps")]
 
 
 @pytest.mark.parametrize(("padding", "down"), CASES, ids=["-".join(c) for c in CASES])
-def test_numbers_match_shiftlab(chromium: Chromium, padding: Padding, down: str) -> None:
+def test_numbers_match_shiftlab(explorable: Explorable, padding: Padding, down: str) -> None:
     other: Padding = "zero" if padding == "circular" else "circular"
 
     def job(page: Page) -> list[tuple[Padding, dict[str, Any]]]:
@@ -273,7 +219,7 @@ def test_numbers_match_shiftlab(chromium: Chromium, padding: Padding, down: str)
                 seen += [(mode, one) for one in page.evaluate(READ_SHIFTS, SHIFTS)]
         return seen
 
-    seen = chromium.run(job)
+    seen = explorable.run(job)
     assert len(seen) == 4 * 2 * len(SHIFTS)
     for mode, one in seen:
         check_against_shiftlab(one, padding, down, mode)
@@ -281,13 +227,13 @@ def test_numbers_match_shiftlab(chromium: Chromium, padding: Padding, down: str)
 
 @pytest.mark.parametrize(("padding", "down"), CASES, ids=["-".join(c) for c in CASES])
 def test_the_shift_pad_shows_the_readout_change_of_every_shift(
-    chromium: Chromium, padding: Padding, down: str
+    explorable: Explorable, padding: Padding, down: str
 ) -> None:
     def job(page: Page) -> dict[str, Any]:
         choose(page, pattern="noise", padding=padding, down=down, shift_mode=padding)
         return dict(page.evaluate(READ), sweep=page.evaluate("window.shiftlabExplorable.sweep()"))
 
-    seen = chromium.run(job)
+    seen = explorable.run(job)
     x = np.array(seen["state"]["cells"], dtype=np.float64).reshape(1, 1, 16, 16)
     shifts = [(dy, dx) for dy in range(-8, 9) for dx in range(-8, 9)]
     report = invariance_error(readout(padding, down), x, shifts, shift_mode=padding)
@@ -303,7 +249,7 @@ def test_the_shift_pad_shows_the_readout_change_of_every_shift(
         assert all(e.relative_l2 == 0 for e in report if e.shift[0] % 2 == e.shift[1] % 2 == 0)
 
 
-def test_the_claims_of_the_page_hold_on_the_page(chromium: Chromium) -> None:
+def test_the_claims_of_the_page_hold_on_the_page(explorable: Explorable) -> None:
     def job(page: Page) -> dict[str, Any]:
         seen = {"default": page.evaluate(READ)}  # the letter, max-pool, v = (0, 1)
         seen["letter-pad"] = page.evaluate("window.shiftlabExplorable.sweep()")
@@ -315,7 +261,7 @@ def test_the_claims_of_the_page_hold_on_the_page(chromium: Chromium) -> None:
         seen["bar"] = page.evaluate(READ_SHIFTS, SHIFTS)
         return seen
 
-    seen = chromium.run(job)
+    seen = explorable.run(job)
     default = seen["default"]
     assert default["state"] == {
         "pattern": "letter",
@@ -346,7 +292,7 @@ def test_the_claims_of_the_page_hold_on_the_page(chromium: Chromium) -> None:
     assert len(norms) == 1
 
 
-def test_drawing_with_the_mouse_and_the_keyboard(chromium: Chromium) -> None:
+def test_drawing_with_the_mouse_and_the_keyboard(explorable: Explorable) -> None:
     def job(page: Page) -> dict[str, Any]:
         choose(page, pattern="empty", padding="circular", down="aps", shift_mode="circular")
         box = page.locator("#ex-x").bounding_box()
@@ -369,7 +315,7 @@ def test_drawing_with_the_mouse_and_the_keyboard(chromium: Chromium) -> None:
         page.evaluate("() => window.shiftlabExplorable.set({ shift: [1, 3] })")
         return dict(page.evaluate(READ), pattern=page.input_value("#ex-pattern"))
 
-    seen = chromium.run(job)
+    seen = explorable.run(job)
     cells = np.array(seen["state"]["cells"]).reshape(16, 16)
     expected = np.zeros((16, 16))
     expected[2, 3] = expected[9, [4, 5, 7, 8]] = expected[0, 0] = expected[1, 2] = 1
@@ -378,7 +324,7 @@ def test_drawing_with_the_mouse_and_the_keyboard(chromium: Chromium) -> None:
     check_against_shiftlab(seen, "circular", "aps", "circular")
 
 
-def test_arrow_keys_move_the_shift_and_focus_is_visible(chromium: Chromium) -> None:
+def test_arrow_keys_move_the_shift_and_focus_is_visible(explorable: Explorable) -> None:
     def job(page: Page) -> dict[str, Any]:
         page.focus("#ex-dx")
         page.keyboard.press("Tab")  # to the pad, as a keyboard user gets there
@@ -400,7 +346,7 @@ def test_arrow_keys_move_the_shift_and_focus_is_visible(chromium: Chromium) -> N
         steps["range-key"] = page.evaluate("() => window.shiftlabExplorable.state().shift")
         return {"focused": focused, "outline": outline, **steps}
 
-    seen = chromium.run(job)
+    seen = explorable.run(job)
     assert seen["focused"] == "ex-pad"
     assert seen["outline"] not in ("none", "")
     assert seen["moved"] == [2, 3]  # from the opening shift (0, 1)
@@ -411,7 +357,7 @@ def test_arrow_keys_move_the_shift_and_focus_is_visible(chromium: Chromium) -> N
     assert seen["range-key"] == [-8, -1]
 
 
-def test_fits_a_phone_and_follows_the_dark_palette(chromium: Chromium) -> None:
+def test_fits_a_phone_and_follows_the_dark_palette(explorable: Explorable) -> None:
     def job(page: Page) -> dict[str, Any]:
         corner = """() => Array.from(
             document.getElementById("ex-f0").getContext("2d").getImageData(2, 2, 1, 1).data)"""
@@ -433,7 +379,7 @@ def test_fits_a_phone_and_follows_the_dark_palette(chromium: Chromium) -> None:
             "dark": page.evaluate(corner),
         }
 
-    seen = chromium.run(job, width=390)
+    seen = explorable.run(job, width=390)
     assert seen["scroll_width"] <= 390
     assert max(seen["right_edges"]) <= 390
     assert min(seen["widths"]) >= 80  # every map readable: at least 5 px per cell

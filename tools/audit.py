@@ -25,6 +25,8 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from serve_gzip import serving
 
+# Stride and pooling is the first half of the former long page (its second half is
+# through-a-cnn/aliasing/, "Max pooling and aliasing").
 PAGES = {
     "home": "",
     "Stride and pooling": "through-a-cnn/stride-and-pooling/",
@@ -35,8 +37,11 @@ CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usag
 CATEGORIES = "performance,accessibility"
 
 
-def lighthouse_once(lighthouse: Path, url: str) -> dict[str, Any]:
-    """Run Lighthouse once on `url`; return the fields the table shows."""
+def lighthouse_once(lighthouse: Path, url: str, keep: Path | None = None) -> dict[str, Any]:
+    """Run Lighthouse once on `url`; return the fields the table shows.
+
+    With `keep`, the full Lighthouse report is also written there (for diagnosis).
+    """
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "report.json"
         command = [
@@ -52,6 +57,9 @@ def lighthouse_once(lighthouse: Path, url: str) -> dict[str, Any]:
         if done.returncode != 0 or not report.is_file():
             raise SystemExit(f"lighthouse failed on {url}:\n{done.stdout}\n{done.stderr}")
         data = json.loads(report.read_text(encoding="utf-8"))
+        if keep is not None:
+            keep.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(report, keep)
     audits = data["audits"]
     categories = data["categories"]
     return {
@@ -67,9 +75,19 @@ def lighthouse_once(lighthouse: Path, url: str) -> dict[str, Any]:
     }
 
 
-def audit_page(lighthouse: Path, url: str, runs: int) -> dict[str, Any]:
-    """Audit `url` `runs` times; keep the run with the median performance score."""
-    results = [lighthouse_once(lighthouse, url) for _ in range(runs)]
+def audit_page(
+    lighthouse: Path, url: str, runs: int, reports: Path | None = None
+) -> dict[str, Any]:
+    """Audit `url` `runs` times; keep the run with the median performance score.
+
+    With `reports`, every run's full report is kept in that directory, named after the
+    page's last path segment.
+    """
+    slug = url.split("//", 1)[-1].rstrip("/").partition("/")[2].rsplit("/", 1)[-1] or "home"
+    results = [
+        lighthouse_once(lighthouse, url, reports / f"{slug}-{i}.json" if reports else None)
+        for i in range(runs)
+    ]
     scores = [r["performance"] for r in results]
     median = statistics.median_low(scores)
     kept = dict(results[scores.index(median)])
@@ -101,6 +119,15 @@ def main() -> None:
     )
     parser.add_argument("--out", type=Path, default=Path(".cache/audit.json"))
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--page",
+        action="append",
+        choices=sorted(PAGES),
+        help="audit only this page (repeatable); default: every page",
+    )
+    parser.add_argument(
+        "--reports", type=Path, help="keep every run's full Lighthouse JSON in this directory"
+    )
     args = parser.parse_args()
     if not (args.site / "index.html").is_file():
         raise SystemExit(f"{args.site}/index.html is missing: build the site first (make docs)")
@@ -113,9 +140,11 @@ def main() -> None:
         os.environ["CHROME_PATH"] = chromium
     pages: dict[str, dict[str, Any]] = {}
     with serving(args.site) as base:
-        for name, path in PAGES.items():
+        for name in args.page or PAGES:
+            path = PAGES[name]
             print(f"lighthouse: {name} ({args.runs} runs)", file=sys.stderr, flush=True)
-            pages[name] = {"path": path, **audit_page(args.lighthouse, base + path, args.runs)}
+            result = audit_page(args.lighthouse, base + path, args.runs, args.reports)
+            pages[name] = {"path": path, **result}
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(pages, indent=2) + "\n", encoding="utf-8")
     print(table(pages))

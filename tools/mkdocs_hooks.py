@@ -159,6 +159,10 @@ def add_image_sizes(html: str, page: Page, files: Files) -> str:
         else:
             with Image.open(path) as image:
                 width, height = image.size
+        if re.search(r"#only-(?:light|dark)\b", src[1]) and "loading=" not in attrs:
+            # One of a figure's light/dark twins: lazy, so the twin the palette hides
+            # (display: none) is never fetched, and the shown one only near the viewport.
+            attrs += ' loading="lazy" decoding="async"'
         return f'<img{attrs} width="{width}" height="{height}" />'
 
     return _IMG.sub(sized, html)
