@@ -13,10 +13,11 @@ from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 from hypothesis import settings
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Route, sync_playwright
 
 from tests.test_site import build_site
 
@@ -40,6 +41,25 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 HOST = "127.0.0.1"
+
+
+def keep_local(context: BrowserContext, base_url: str) -> list[str]:
+    """Abort every request of `context` to another host than `base_url`'s.
+
+    Returns the list the aborted URLs are appended to, for the test to assert empty.
+    """
+    local = urlsplit(base_url).netloc
+    foreign: list[str] = []
+
+    def route(route: Route) -> None:
+        if urlsplit(route.request.url).netloc == local:
+            route.continue_()
+        else:
+            foreign.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", route)
+    return foreign
 
 
 @pytest.fixture(scope="session")

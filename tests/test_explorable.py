@@ -25,19 +25,19 @@ import math
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal, TypeVar
-from urllib.parse import urlsplit
 
 import numpy as np
 import pytest
 import torch
 from numpy.typing import NDArray
-from playwright.sync_api import Browser, Page, Route
+from playwright.sync_api import Browser, Page
 
 from shiftlab.convolution import correlate
 from shiftlab.layers import BlurPool, aps_downsample
 from shiftlab.measures import ShiftError, equivariance_error, invariance_error
 from shiftlab.pooling import max_pool
 from shiftlab.shifts import circular_shift, zero_shift
+from tests.conftest import keep_local
 
 PATH = "use-it/explorable/"
 RTOL = 1e-9
@@ -90,16 +90,7 @@ class Explorable:
             service_workers="block",
         )
         context.set_default_timeout(30_000)
-        local, foreign, errors = urlsplit(self.base_url).netloc, [], []
-
-        def route(route: Route) -> None:  # nothing may leave the machine
-            if urlsplit(route.request.url).netloc == local:
-                route.continue_()
-            else:
-                foreign.append(route.request.url)
-                route.abort()
-
-        context.route("**/*", route)
+        foreign, errors = keep_local(context, self.base_url), []
         page = context.new_page()
         page.on("pageerror", lambda error: errors.append(str(error)))
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)

@@ -16,13 +16,13 @@ import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Literal
-from urllib.parse import urlsplit
 
 import pytest
 from fontTools.ttLib import TTFont
 from mkdocs.exceptions import PluginError
-from playwright.sync_api import Browser, Page, Route, ViewportSize
+from playwright.sync_api import Browser, Page, ViewportSize
 
+from tests.conftest import keep_local
 from tests.snippet_runner import ROOT
 from tests.test_browser import PAGES, TIMEOUT_MS, page_source
 
@@ -111,17 +111,7 @@ def tab(browser: Browser, base_url: str, request: pytest.FixtureRequest) -> Iter
     viewport, scheme = setup
     context = browser.new_context(viewport=viewport, color_scheme=scheme, service_workers="block")
     context.set_default_timeout(TIMEOUT_MS)
-    local = urlsplit(base_url).netloc
-    foreign: list[str] = []
-
-    def route(route: Route) -> None:
-        if urlsplit(route.request.url).netloc == local:
-            route.continue_()
-        else:
-            foreign.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", route)
+    foreign = keep_local(context, base_url)
     try:
         yield context.new_page()
         assert not foreign, f"requests to other hosts: {foreign}"

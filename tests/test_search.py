@@ -19,9 +19,9 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Route
+from playwright.sync_api import Browser, BrowserContext
 
-from tests.conftest import HOST
+from tests.conftest import HOST, keep_local
 from tests.snippet_runner import ROOT
 from tests.test_site import site_files, tags
 
@@ -117,17 +117,7 @@ def offline(browser: Browser, base_url: str) -> Iterator[tuple[BrowserContext, l
     """A browser context whose requests to other hosts are recorded and aborted."""
     context = browser.new_context(service_workers="block")
     context.set_default_timeout(TIMEOUT_MS)
-    local = urlsplit(base_url).netloc
-    foreign: list[str] = []
-
-    def route(route: Route) -> None:
-        if urlsplit(route.request.url).netloc == local:
-            route.continue_()
-        else:
-            foreign.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", route)
+    foreign = keep_local(context, base_url)
     try:
         yield context, foreign
     finally:
