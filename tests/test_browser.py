@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 from urllib.parse import urlsplit
 
 import pytest
@@ -212,6 +213,41 @@ def test_palette_toggle_switches_scheme_and_figures(
     page.locator('label[title="Switch to light mode"]').click()
     page.wait_for_function("() => document.body.dataset.mdColorScheme === 'default'")
     assert not any(visible_figures(page)["dark"])
+    visit.assert_clean()
+
+
+@pytest.mark.parametrize("preference", ["light", "dark"])
+def test_the_scheme_is_chosen_before_any_script_file_runs(
+    browser: Browser, base_url: str, preference: Literal["light", "dark"]
+) -> None:
+    """The reader's preferred scheme is drawn from the start, not after Material's bundle.
+
+    tools/overrides/partials/javascripts/palette.html picks it inline, in the header; with
+    every script file blocked, the page still shows the preferred scheme and its toggle.
+    """
+    context = browser.new_context(color_scheme=preference, service_workers="block")
+    context.set_default_timeout(TIMEOUT_MS)
+    context.route("**/*.js", lambda route: route.abort())
+    page = context.new_page()
+    page.goto(base_url, wait_until="load")
+    expected = "slate" if preference == "dark" else "default"
+    assert scheme(page) == expected
+    offered = "Switch to light mode" if preference == "dark" else "Switch to dark mode"
+    assert page.locator(f'label[title="{offered}"]').is_visible()
+    context.close()
+
+
+def test_the_reader_s_choice_of_scheme_holds_on_the_next_page(visit: Visit, base_url: str) -> None:
+    page = open_page(visit, base_url, "")
+    page.locator('label[title="Switch to dark mode"]').click()
+    page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
+    page = open_page(visit, base_url, "foundations/shifts/")
+    assert scheme(page) == "slate"
+    assert page.locator('label[title="Switch to light mode"]').is_visible()
+    # On the keyboard: the checked option has focus, Enter switches to the next scheme.
+    page.locator("input[name='__palette']:checked").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.body.dataset.mdColorScheme === 'default'")
     visit.assert_clean()
 
 

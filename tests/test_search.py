@@ -5,7 +5,8 @@ listings, no figure-drawing code; the figures API page is still built, linked fr
 API reference, but in neither the navigation nor the index. In Chromium, typing a word
 into the real search box puts the page that teaches it first. A page visit, the header's
 repository link included (Material would ask the GitHub API for stars and forks), makes
-no request to any host but the site's.
+no request to any host but the site's, and fetches the index only when the reader
+searches.
 """
 
 from __future__ import annotations
@@ -183,3 +184,42 @@ def test_the_hook_marks_source_listings_and_pilcrows() -> None:
         '<details class="note"><p>kept</p></details>'
     )
     assert hook.exclude_from_search(html).count('data-search-exclude="true"') == 2
+
+
+def index_requests(requests: list[str]) -> list[str]:
+    return [url for url in requests if urlsplit(url).path.endswith("/search_index.json")]
+
+
+def test_the_index_is_fetched_only_when_the_reader_searches(
+    offline: tuple[BrowserContext, list[str]], base_url: str
+) -> None:
+    """The search index is a page's largest download; a reader who never searches skips it.
+
+    tools/overrides/partials/shiftlab-search-on-demand.html holds Material's request back
+    until the search form is used: by pointer, by focus, or by Material's `s` shortcut.
+    """
+    context, _ = offline
+    page = context.new_page()
+    seen: list[str] = []
+    page.on("request", lambda request: seen.append(request.url))
+    page.goto(base_url + "through-a-cnn/anti-aliasing/", wait_until="networkidle")
+    page.wait_for_timeout(500)
+    assert index_requests(seen) == [], "the search index was fetched before any search"
+    page.keyboard.press("s")  # Material's shortcut focuses the search box
+    page.wait_for_function("() => document.activeElement?.matches('input.md-search__input')")
+    page.keyboard.type("BlurPool")
+    page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0")
+    assert len(index_requests(seen)) == 1, index_requests(seen)
+    page.close()
+
+
+def test_a_page_opened_from_a_result_fetches_the_index_to_highlight(
+    offline: tuple[BrowserContext, list[str]], base_url: str
+) -> None:
+    context, _ = offline
+    page = context.new_page()
+    seen: list[str] = []
+    page.on("request", lambda request: seen.append(request.url))
+    page.goto(base_url + "foundations/shifts/?h=shift", wait_until="networkidle")
+    assert len(index_requests(seen)) == 1, seen
+    page.close()
