@@ -69,7 +69,8 @@ def test_the_markers_become_the_citation_and_the_pages_citing_it(tmp_path: Path)
     hook._citations.update(hook.citations(tmp_path))
     markdown = "### A title { #ref-k }\n\n<!-- cited: k -->\n"
     out = hook.on_page_markdown(markdown, _page(hook.REFERENCES, "use-it/references/"), {}, None)
-    assert "A. Author, *A title*, 2020.\n\nCited on: [A page](../part/p.md)." in out
+    citation = "A. Author, *A title*, 2020.\n{ .shiftlab-citation }"
+    assert f"{citation}\n\nCited on: [A page](../part/p.md)." in out
     with pytest.raises(PluginError, match="no entry"):
         hook.on_page_markdown("nothing", _page(hook.REFERENCES, "use-it/references/"), {}, None)
     stale = markdown + "### Other { #ref-other }\n\n<!-- cited: other -->\n"

@@ -29,15 +29,20 @@ from tests.test_site import site_files, tags
 # Each query, and the page that teaches it: what a reader typing it should get first.
 # "one pixel shift" names the operation the Shifts page defines; what such a shift does
 # to a strided network (Max pooling and aliasing) follows it among the first three.
+# "polyphase" is the name of adaptive polyphase sampling's page; the page that defines
+# polyphase components (Stride and pooling) follows it among the first three.
 TEACHING_PAGES = {
     "BlurPool": "through-a-cnn/anti-aliasing/",
-    "APS": "through-a-cnn/anti-aliasing/",
+    "APS": "through-a-cnn/adaptive-polyphase-sampling/",
     "padding": "through-a-cnn/borders-and-padding/",
     "one pixel shift": "foundations/shifts/",
-    "polyphase": "through-a-cnn/stride-and-pooling/",
-    "LayerNorm": "through-a-cnn/nonlinearities/",
+    "polyphase": "through-a-cnn/adaptive-polyphase-sampling/",
+    "LayerNorm": "through-a-cnn/normalisation/",
 }
-ALSO_IN_FIRST_THREE = {"one pixel shift": "through-a-cnn/aliasing/"}
+ALSO_IN_FIRST_THREE = {
+    "one pixel shift": "through-a-cnn/aliasing/",
+    "polyphase": "through-a-cnn/stride-and-pooling/",
+}
 FIGURES_PAGE = "reference/figures/"
 TIMEOUT_MS = 30_000
 

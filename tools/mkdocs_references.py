@@ -116,7 +116,11 @@ def on_page_markdown(markdown: str, page: Page, config: Any, files: Files) -> st
         links = ", ".join(
             f"[{title}]({posixpath.relpath(path, here)})" for path, title in cited["pages"]
         )
-        return f"{cited['text']}\n\nCited on: {links}."
+        # Classes (attr_list) let extra.css set the entry compactly: a list, not a chapter.
+        return (
+            f"{cited['text']}\n{{ .shiftlab-citation }}\n\n"
+            f"Cited on: {links}.\n{{ .shiftlab-cited-on }}"
+        )
 
     return MARKER.sub(fill, markdown)
 

@@ -7,9 +7,8 @@ from shiftlab.shifts import fourier_shift
 
 rng = np.random.default_rng(0)
 N, M = 30, 15  # M odd, as on the stride page
-# white noise: a third of its energy sits at |k| >= M / 2
-x = rng.normal(size=N)
-high = np.abs(np.fft.fftfreq(N) * N) >= M / 2
+x = rng.normal(size=N)  # white noise
+high = np.abs(np.fft.fftfreq(N) * N) >= M / 2  # the band that aliases
 
 
 def alias_error(y: np.ndarray) -> float:  # ||D_2 T_1 y - T_{1/2} D_2 y||
@@ -18,26 +17,24 @@ def alias_error(y: np.ndarray) -> float:  # ||D_2 T_1 y - T_{1/2} D_2 y||
 
 
 plain = alias_error(x)
+print("| taps k | error / error without blur | error / norm of D_2 y |")
+#> | taps k | error / error without blur | error / norm of D_2 y |
+print("| --- | --- | --- |")
+#> | --- | --- | --- |
 for k in range(1, 8):
-    # the 1-D filter: a row of Pascal's triangle / 2^(k-1)
-    row = binomial_filter(k).sum(axis=0)
-    # y = h * x, circular; y_high: its part at |k| >= M / 2
-    y = np.fft.ifft(np.fft.fft(x) * np.fft.fft(row, N)).real
+    row = binomial_filter(k).sum(axis=0)  # the 1-D filter
+    y = np.fft.ifft(np.fft.fft(x) * np.fft.fft(row, N)).real  # circular blur
     y_high = np.fft.ifft(np.where(high, np.fft.fft(y), 0)).real
     error = alias_error(y)
-    # the stride page's identity: the error is sqrt(2) ||y_high||
+    # the identity: the error is sqrt(2) ||y_high||; and the bound
     assert abs(error - np.sqrt(2) * np.linalg.norm(y_high)) < 1e-12
-    # the bound: the response is at most cos(pi / 4) ** (k - 1) above pi / 2
-    assert error <= 2 ** (-(k - 1) / 2) * plain + 1e-12
+    assert 0 < error <= 2 ** (-(k - 1) / 2) * plain + 1e-12
     relative = error / np.linalg.norm(y[::2])
-    print(
-        f"k = {k}: error / error without blur = {error / plain:.3f}, "
-        f"relative to ||D_2 y||: {relative:.3f}"
-    )
-    #> k = 1: error / error without blur = 1.000, relative to ||D_2 y||: 1.070
-    #> k = 2: error / error without blur = 0.436, relative to ||D_2 y||: 0.724
-    #> k = 3: error / error without blur = 0.256, relative to ||D_2 y||: 0.440
-    #> k = 4: error / error without blur = 0.162, relative to ||D_2 y||: 0.282
-    #> k = 5: error / error without blur = 0.106, relative to ||D_2 y||: 0.196
-    #> k = 6: error / error without blur = 0.070, relative to ||D_2 y||: 0.136
-    #> k = 7: error / error without blur = 0.047, relative to ||D_2 y||: 0.093
+    print(f"| {k} | {error / plain:.3f} | {relative:.3f} |")
+    #> | 1 | 1.000 | 1.070 |
+    #> | 2 | 0.436 | 0.724 |
+    #> | 3 | 0.256 | 0.440 |
+    #> | 4 | 0.162 | 0.282 |
+    #> | 5 | 0.106 | 0.196 |
+    #> | 6 | 0.070 | 0.136 |
+    #> | 7 | 0.047 | 0.093 |

@@ -9,17 +9,14 @@ i, k = np.arange(N)[:, None], np.arange(len(h))[None, :]  # (N, 1), (1, K)
 
 
 def correlate(h: np.ndarray, x: np.ndarray) -> np.ndarray:
-    return (h * x[(i + k) % N]).sum(
-        axis=1
-    )  # (h star x)[i] = sum_k h[k] x[i + k]
+    return (h * x[(i + k) % N]).sum(axis=1)  # sum_k h[k] x[i + k]
 
 
 def convolve(h: np.ndarray, x: np.ndarray) -> np.ndarray:
-    return (h * x[(i - k) % N]).sum(axis=1)  # (h * x)[i] = sum_k h[k] x[i - k]
+    return (h * x[(i - k) % N]).sum(axis=1)  # sum_k h[k] x[i - k]
 
 
-# (h * x)[i] = (flipped h star x)[i - (K - 1)]:
-# the correlation with the flipped kernel, moved by T_(K - 1)
+# h * x = T_(K - 1) (flipped h star x)
 print(np.allclose(convolve(h, x), np.roll(correlate(h[::-1], x), len(h) - 1)))
 #> True
 for op in (correlate, convolve):

@@ -8,13 +8,18 @@ from shiftlab.experiments.layer_by_layer import (
 
 metrics, _ = readout_sensitivity(size=16, samples=4, seed=0)
 depths = metrics["depths"]
-print(f"{'':8}", *(f"{d:>6}" for d in depths))
-#>           conv1  relu1  pool1  conv2  relu2  pool2  conv3 output
-for kind in DOWNSAMPLERS:
-    print(f"{LABELS[kind]:8}", *(f"{m:6.3f}" for m in metrics[kind]["mean"]))
-    #> MaxPool   0.000  0.000  0.035  0.029  0.034  0.062  0.059  0.029
-    #> BlurPool  0.000  0.000  0.000  0.000  0.004  0.017  0.015  0.006
-    #> APS       0.000  0.000  0.000  0.000  0.000  0.000  0.000  0.000
+print("| pool | " + " | ".join(depths) + " |")
+#> | pool | conv1 | relu1 | pool1 | conv2 | relu2 | pool2 | conv3 | output |
+print("| --- " * (1 + len(depths)) + "|")
+#> | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+rows = [
+    f"| {LABELS[k]} | " + " | ".join(f"{m:.3f}" for m in metrics[k]["mean"])
+    for k in DOWNSAMPLERS
+]
+print("\n".join(row + " |" for row in rows))
+#> | MaxPool | 0.000 | 0.000 | 0.035 | 0.029 | 0.034 | 0.062 | 0.059 | 0.029 |
+#> | BlurPool | 0.000 | 0.000 | 0.000 | 0.000 | 0.004 | 0.017 | 0.015 | 0.006 |
+#> | APS | 0.000 | 0.000 | 0.000 | 0.000 | 0.000 | 0.000 | 0.000 | 0.000 |
 mean = {
     k: dict(zip(depths, metrics[k]["mean"], strict=True)) for k in DOWNSAMPLERS
 }

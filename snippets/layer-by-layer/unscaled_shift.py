@@ -25,10 +25,11 @@ def outputs(a: torch.Tensor) -> dict[str, torch.Tensor]:
 
 plain = outputs(x)
 moved = [outputs(torch.roll(x, v, dims=(2, 3))) for v in shifts]
-print(" " * 9, *(f"{v!s:>13}" for v in shifts))
-#>                  (0, 2)        (2, 2)        (0, 1)
-print("layer  s_l", *["    T_v  T_v/s"] * len(shifts))
-#> layer  s_l     T_v  T_v/s     T_v  T_v/s     T_v  T_v/s
+pairs = [f"T_v {v} | T_v/s".replace(", ", ",") for v in shifts]
+print("| layer | s_l | " + " | ".join(pairs) + " |")
+#> | layer | s_l | T_v (0,2) | T_v/s | T_v (2,2) | T_v/s | T_v (0,1) | T_v/s |
+print("| --- " * (2 + 2 * len(shifts)) + "|")
+#> | --- | --- | --- | --- | --- | --- | --- | --- |
 for name in DEPTHS:
     f, row = plain[name], right.layer(name)
     wrong = [
@@ -36,15 +37,15 @@ for name in DEPTHS:
         for m, v in zip(moved, shifts, strict=True)
     ]
     ok = [f"{e.relative_l2:.3f}" if e.defined else "undef" for e in row.errors]
-    cells = [f"{w:7.3f}{r:>7}" for w, r in zip(wrong, ok, strict=True)]
-    print(f"{name:<6}{row.stride_text:>4}", *cells)
-    #> conv1    1   0.000  0.000   0.000  0.000   0.000  0.000
-    #> relu1    1   0.000  0.000   0.000  0.000   0.000  0.000
-    #> pool1    2   0.777  0.000   0.809  0.000   0.573  undef
-    #> conv2    2   0.741  0.000   0.761  0.000   0.537  undef
-    #> relu2    2   0.774  0.000   0.803  0.000   0.582  undef
-    #> pool2    4   0.440  undef   0.440  undef   0.400  undef
-    #> conv3    4   0.400  undef   0.388  undef   0.349  undef
+    cells = [f"{w:.3f} | {r}" for w, r in zip(wrong, ok, strict=True)]
+    print(f"| {name} | {row.stride_text} | " + " | ".join(cells) + " |")
+    #> | conv1 | 1 | 0.000 | 0.000 | 0.000 | 0.000 | 0.000 | 0.000 |
+    #> | relu1 | 1 | 0.000 | 0.000 | 0.000 | 0.000 | 0.000 | 0.000 |
+    #> | pool1 | 2 | 0.777 | 0.000 | 0.809 | 0.000 | 0.573 | undef |
+    #> | conv2 | 2 | 0.741 | 0.000 | 0.761 | 0.000 | 0.537 | undef |
+    #> | relu2 | 2 | 0.774 | 0.000 | 0.803 | 0.000 | 0.582 | undef |
+    #> | pool2 | 4 | 0.440 | undef | 0.440 | undef | 0.400 | undef |
+    #> | conv3 | 4 | 0.400 | undef | 0.388 | undef | 0.349 | undef |
     assert all(e.relative_l2 < 1e-6 for e in row.errors if e.defined)
     # the unscaled check fails every shift, (0, 1) included
     if row.stride_text != "1":

@@ -15,8 +15,10 @@ runs = {
     "no crop": probe(net, x, shifts, shift_mode="zero", crop=0),
     "roll": probe(net, x, shifts, shift_mode="circular"),
 }
-print("layer  s_l  crop  R ", *(f"{name:>16}" for name in runs))
-#> layer  s_l  crop  R   zero-fill, crop          no crop             roll
+print("| layer | s_l | crop | R |", " | ".join(runs), "|")
+#> | layer | s_l | crop | R | zero-fill, crop | no crop | roll |
+print("| --- " * (4 + len(runs)) + "|")
+#> | --- | --- | --- | --- | --- | --- | --- |
 for row in runs["zero-fill, crop"].measured:
     cells = []
     for report in runs.values():
@@ -25,17 +27,15 @@ for row in runs["zero-fill, crop"].measured:
         seen = [e for e in errors if not math.isnan(e)]
         cells.append(f"{max(seen):.3f} ({len(seen)} of {len(errors)})")
     radius = row.radius[0] if row.radius else 0
-    print(
-        f"{row.name:<6}{row.stride_text:>3}{row.crop[0]:>6}{radius:>4.0f} ",
-        *(f"{c:>16}" for c in cells),
-    )
-    #> conv1   1     1   1    0.000 (4 of 4)   0.155 (4 of 4)   0.279 (4 of 4)
-    #> relu1   1     1   1    0.000 (4 of 4)   0.150 (4 of 4)   0.258 (4 of 4)
-    #> pool1   2     1   2    0.000 (4 of 4)   0.118 (4 of 4)   0.196 (4 of 4)
-    #> conv2   2     2   4    0.000 (4 of 4)   0.232 (4 of 4)   0.390 (4 of 4)
-    #> relu2   2     2   4    0.000 (4 of 4)   0.237 (4 of 4)   0.380 (4 of 4)
-    #> pool2   4     2   6    0.000 (4 of 4)   0.162 (4 of 4)   0.276 (4 of 4)
-    #> conv3   4     3  10    0.000 (2 of 4)   0.330 (4 of 4)   0.521 (4 of 4)
+    head = f"| {row.name} | {row.stride_text} | {row.crop[0]} | {radius:.0f} |"
+    print(head, " | ".join(cells), "|")
+    #> | conv1 | 1 | 1 | 1 | 0.000 (4 of 4) | 0.155 (4 of 4) | 0.279 (4 of 4) |
+    #> | relu1 | 1 | 1 | 1 | 0.000 (4 of 4) | 0.150 (4 of 4) | 0.258 (4 of 4) |
+    #> | pool1 | 2 | 1 | 2 | 0.000 (4 of 4) | 0.118 (4 of 4) | 0.196 (4 of 4) |
+    #> | conv2 | 2 | 2 | 4 | 0.000 (4 of 4) | 0.232 (4 of 4) | 0.390 (4 of 4) |
+    #> | relu2 | 2 | 2 | 4 | 0.000 (4 of 4) | 0.237 (4 of 4) | 0.380 (4 of 4) |
+    #> | pool2 | 4 | 2 | 6 | 0.000 (4 of 4) | 0.162 (4 of 4) | 0.276 (4 of 4) |
+    #> | conv3 | 4 | 3 | 10 | 0.000 (2 of 4) | 0.330 (4 of 4) | 0.521 (4 of 4) |
     assert cells[0].startswith("0.000")
     assert not cells[1].startswith("0.000")
     assert not cells[2].startswith("0.000")

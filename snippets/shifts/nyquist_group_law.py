@@ -4,22 +4,17 @@ import numpy as np
 
 from shiftlab.shifts import fourier_shift
 
-rng = np.random.default_rng(0)
-n = 8
-x = rng.normal(size=n)
-alternating = (-1.0) ** np.arange(n)  # the Nyquist frequency
-# x with its Nyquist component removed
-flat = x - (x @ alternating) / n * alternating
+x = np.random.default_rng(0).normal(size=8)
+alternating = (-1.0) ** np.arange(8)  # the Nyquist frequency
+flat = x - (x @ alternating) / 8 * alternating  # x without it
 cases = {
     "T_0.5 T_1   = T_1.5": (0.5, 1.0, x),
     "T_0.5 T_0.5 = T_1  ": (0.5, 0.5, x),
     "T_0.5 T_0.5 = T_1, no Nyquist component": (0.5, 0.5, flat),
 }
-for name, (a, b, signal) in cases.items():
-    err = np.abs(
-        fourier_shift(fourier_shift(signal, b), a)
-        - fourier_shift(signal, a + b)
-    ).max()
+for name, (a, b, y) in cases.items():
+    twice, once = fourier_shift(fourier_shift(y, b), a), fourier_shift(y, a + b)
+    err = np.abs(twice - once).max()
     print(f"{name}: max |difference| {err:.3f}")
     #> T_0.5 T_1   = T_1.5: max |difference| 0.000
     #> T_0.5 T_0.5 = T_1  : max |difference| 0.032

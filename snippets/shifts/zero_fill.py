@@ -2,16 +2,7 @@
 
 import numpy as np
 
-
-def zero_shift(x: np.ndarray, v: int) -> np.ndarray:
-    """(Z_v x)[i] = x[i - v] where 0 <= i - v < N, else 0."""
-    out = np.zeros_like(x)
-    if v >= 0:
-        out[v:] = x[: len(x) - v]
-    else:
-        out[:v] = x[-v:]
-    return out
-
+from shiftlab.shifts import zero_shift
 
 x = np.array([1, 2, 3, 4, 5])
 print(zero_shift(x, 2).tolist())

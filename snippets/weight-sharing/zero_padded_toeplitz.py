@@ -6,13 +6,9 @@ N = 10
 T = np.roll(np.eye(N), 1, axis=0)  # matrix of T_1
 
 
-# matrix of y[i] = sum_k h[k] x[i + k - 1]
-def same_zero(h: np.ndarray) -> np.ndarray:
-    def f(x: np.ndarray) -> np.ndarray:
-        padded = np.pad(x, 1)  # one zero on each side: "same" size for 3 taps
-        return np.array([h @ padded[i : i + 3] for i in range(N)])
-
-    return np.stack([f(e) for e in np.eye(N)], axis=1)  # column j = f(e_j)
+def same_zero(h: np.ndarray) -> np.ndarray:  # y[i] = sum_k h[k] x[i + k - 1]
+    padded = np.pad(np.eye(N), ((1, 1), (0, 0)))  # zero rows: "same" size
+    return sum(h[k] * padded[k : k + N] for k in range(3))
 
 
 Z = same_zero(np.array([1.0, 2.0, -1.0]))
