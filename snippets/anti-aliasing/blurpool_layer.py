@@ -16,9 +16,9 @@ def conv_relu(a: torch.Tensor, w: torch.Tensor) -> torch.Tensor:
     return F.relu(F.conv2d(pad2d(a, (1, 1), "circular"), w))  # keeps the size
 
 
-print("| filter m | layer error, odd d | read-out change, odd d |")
+head = "| filter m | layer error, odd d | read-out change, odd d |"
+print(head + "\n|" + " --- |" * 3)
 #> | filter m | layer error, odd d | read-out change, odd d |
-print("| --- | --- | --- |")
 #> | --- | --- | --- |
 for m in (1, 3, 5, 7):
     pool = MaxBlurPool(2, m, padding_mode="circular")

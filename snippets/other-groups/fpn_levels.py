@@ -17,9 +17,7 @@ laterals = [conv(8, k=1) for _ in stages]
 
 
 def fpn(a: torch.Tensor) -> list[torch.Tensor]:  # levels at 1/2, 1/4, 1/8
-    c = []
-    for stage in stages:  # bottom-up
-        c.append(a := torch.relu(stage(a)))
+    c = [a := torch.relu(stage(a)) for stage in stages]  # bottom-up
     p = [laterals[2](c[2])]
     for i in (1, 0):  # top-down: upsample the coarser level, add the lateral
         p.insert(0, laterals[i](c[i]) + F.interpolate(p[0], scale_factor=2))
@@ -29,8 +27,6 @@ def fpn(a: torch.Tensor) -> list[torch.Tensor]:  # levels at 1/2, 1/4, 1/8
 with torch.no_grad():
     a, b = fpn(F.avg_pool2d(x, 2)), fpn(x)
 errors = [((a[i] - b[i + 1]).norm() / b[i + 1].norm()).item() for i in (0, 1)]
-print(
-    "level i of D x vs level i + 1 of x: errors", [round(e, 3) for e in errors]
-)
-#> level i of D x vs level i + 1 of x: errors [0.651, 1.285]
+print("level i of D x vs level i + 1 of x:", [round(e, 3) for e in errors])
+#> level i of D x vs level i + 1 of x: [0.651, 1.285]
 assert min(errors) > 0.1

@@ -21,30 +21,20 @@ layers = {
     "CoordConv": CoordConv2d(C, C, 3, padding_mode=wrap),
     "CoordConv, coordinate weights 0": blind,
     "position embedding, std 0.02": Embedding(C, H, W),
-    "position embedding, std 1": Embedding(C, H, W, std=1.0),
-    "relative bias, offsets mod 8": Attention(C, H, W, std=1.0),
-    "relative bias, plain offsets": Attention(
-        C, H, W, offsets="linear", std=1.0
-    ),
+    "position embedding, std 1": Embedding(C, H, W, std=1),
+    "relative bias, offsets mod 8": Attention(C, H, W, std=1),
+    "relative bias, plain offsets": Attention(C, H, W, offsets="linear", std=1),
     "locally connected": Untied(C, C, 3, H, W, padding_mode=wrap),
     "locally connected, tied": Untied.from_conv(conv, H, W, padding_mode=wrap),
 }
+exact = {"convolution", "CoordConv, coordinate weights 0",
+         "relative bias, offsets mod 8", "locally connected, tied"}
 x = np.random.default_rng(0).normal(size=(2, C, H, W))  # (N, C, H, W)
-exact = {
-    "convolution",
-    "CoordConv, coordinate weights 0",
-    "relative bias, offsets mod 8",
-    "locally connected, tied",
-}
-
-
-# what equivariance_error calls: numpy in and out
-def numpy_map(layer: nn.Module):
-    return lambda a: layer.double()(torch.from_numpy(a)).detach().numpy()
-
-
 for name, layer in layers.items():
-    error = equivariance_error(numpy_map(layer), x).max_relative_l2
+    f = layer.double()  # equivariance_error measures a numpy -> numpy map
+    error = equivariance_error(
+        lambda a, f=f: f(torch.from_numpy(a)).detach().numpy(), x
+    ).max_relative_l2
     print(f"{name:32s} {'below 1e-12' if error < 1e-12 else f'{error:.3f}'}")
     #> convolution                      below 1e-12
     #> CoordConv                        0.625
