@@ -41,6 +41,6 @@ def test_the_wheel_installs_in_a_fresh_venv_and_runs_a_snippet(tmp_path: Path) -
     assert str(venv) in installed  # the wheel's copy, not the repository's source
     source = SNIPPET.read_text(encoding="utf-8")
     shown = [line for statement in parse(source).statements for line in statement.expected]
-    assert len(shown) == 4
+    assert shown, f"{SNIPPET.name} shows no output to compare"
     printed = _run([python, SNIPPET], tmp_path)  # run outside the repository
     assert printed.splitlines() == shown
