@@ -15,16 +15,15 @@ from __future__ import annotations
 
 import functools
 import gzip
-import importlib.util
 import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.snippet_runner import ROOT
 from tests.test_browser import PAGES
 from tests.test_site import local_target, tags
+from tests.tool_loader import load_tool
 
 HTML_BUDGET = 300 * 1024
 FIRST_VISIT_BUDGET = 500 * 1024
@@ -135,12 +134,7 @@ def test_every_image_states_its_size(site: Path, pages: dict[str, Path]) -> None
 
 
 def load_hooks() -> Any:
-    spec = importlib.util.spec_from_file_location("mkdocs_hooks", ROOT / "tools/mkdocs_hooks.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_tool("mkdocs_hooks")
 
 
 NOTEBOOK_PAGE = """<html><head><style>.md-header{color:red}</style></head><body>

@@ -9,7 +9,6 @@ shows raw TeX; the formulas take the text colour of the palette (light and dark)
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import re
 import unicodedata
@@ -23,8 +22,8 @@ from mkdocs.exceptions import PluginError
 from playwright.sync_api import Browser, Page, ViewportSize
 
 from tests.conftest import keep_local
-from tests.snippet_runner import ROOT
 from tests.test_browser import PAGES, TIMEOUT_MS, page_source
+from tests.tool_loader import load_tool
 
 PHONE: ViewportSize = {"width": 390, "height": 844}
 DESKTOP: ViewportSize = {"width": 1280, "height": 900}
@@ -227,13 +226,7 @@ def test_a_jump_to_an_anchor_lands_on_it(tab: Page, base_url: str, site: Path) -
 
 
 def load_math_hooks() -> Any:
-    path = ROOT / "tools" / "mkdocs_math.py"
-    spec = importlib.util.spec_from_file_location("mkdocs_math", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_tool("mkdocs_math")
 
 
 @pytest.fixture(scope="module")

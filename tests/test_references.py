@@ -7,9 +7,7 @@ key) and its two rewrites on small inputs.
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 from pathlib import Path
 from types import ModuleType, SimpleNamespace
 from typing import Any
@@ -18,20 +16,13 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from tests.snippet_runner import ROOT
+from tests.tool_loader import load_tool
 
 DOCS = ROOT / "docs"
 
 
 def _hook() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "mkdocs_references", ROOT / "tools" / "mkdocs_references.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_tool("mkdocs_references")
 
 
 hook = _hook()

@@ -8,7 +8,6 @@ run, so the rendered numbers are produced, never typed.
 from __future__ import annotations
 
 import doctest
-import importlib.util
 import re
 from pathlib import Path
 from types import ModuleType
@@ -16,6 +15,7 @@ from types import ModuleType
 import pytest
 
 from tests.snippet_runner import ROOT
+from tests.tool_loader import load_tool
 
 SNIPPET = '''"""Squares."""
 
@@ -34,13 +34,7 @@ print("done")
 
 @pytest.fixture(scope="module")
 def hook() -> ModuleType:
-    path = ROOT / "tools" / "mkdocs_run_tables.py"
-    spec = importlib.util.spec_from_file_location("mkdocs_run_tables", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_tool("mkdocs_run_tables")
 
 
 def test_doctests(hook: ModuleType) -> None:

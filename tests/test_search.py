@@ -11,7 +11,6 @@ searches.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 from collections.abc import Iterator
@@ -23,8 +22,8 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext
 
 from tests.conftest import HOST, keep_local
-from tests.snippet_runner import ROOT
 from tests.test_site import site_files, tags
+from tests.tool_loader import load_tool
 
 # Each query, and the page that teaches it: what a reader typing it should get first.
 # "one pixel shift" names the operation the Shifts page defines; what such a shift does
@@ -177,12 +176,7 @@ def test_a_page_visit_asks_no_other_host(
 
 
 def test_the_hook_marks_source_listings_and_pilcrows() -> None:
-    path = ROOT / "tools" / "mkdocs_search.py"
-    spec = importlib.util.spec_from_file_location("mkdocs_search", path)
-    assert spec is not None
-    assert spec.loader is not None
-    hook = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(hook)
+    hook = load_tool("mkdocs_search")
     html = (
         '<h2 id="a">A<a class="anchor-link" href="#a">¶</a></h2>'
         '<details class="mkdocstrings-source"><pre>code</pre></details>'

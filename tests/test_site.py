@@ -29,6 +29,7 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from tests.snippet_runner import ROOT
+from tests.tool_loader import load_tool
 
 DOCS = ROOT / "docs"
 MATH_FONT = "assets/fonts/shiftlab-math.woff2"
@@ -332,12 +333,7 @@ def test_reference_page_renders_the_docstrings(site: Path, module: str) -> None:
 
 
 def load_hooks() -> Any:
-    spec = importlib.util.spec_from_file_location("mkdocs_hooks", ROOT / "tools/mkdocs_hooks.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_tool("mkdocs_hooks")
 
 
 NBCONVERT_HEAD = """<!-- Load mathjax -->

@@ -7,7 +7,6 @@ links must point into it, at files that exist in this checkout.
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from collections import Counter
 from pathlib import Path
@@ -17,6 +16,7 @@ import pytest
 
 from tests.snippet_runner import ROOT
 from tests.test_site import tags
+from tests.tool_loader import load_tool
 
 DOCS = ROOT / "docs"
 INCLUDE = re.compile(r"""--8<--\s+"(snippets/[^"]+\.py)\"""")
@@ -83,13 +83,7 @@ def test_every_page_links_to_its_source(site: Path, source: Path) -> None:
 
 
 def load_hook() -> Any:
-    path = ROOT / "tools" / "mkdocs_snippet_links.py"
-    spec = importlib.util.spec_from_file_location("mkdocs_snippet_links", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_tool("mkdocs_snippet_links")
 
 
 def test_the_hook_titles_only_one_line_snippet_fences() -> None:

@@ -6,8 +6,16 @@ from shiftlab.measures import equivariance_error, invariance_error
 from shiftlab.pooling import global_avg_pool, global_max_pool
 
 x = np.random.default_rng(0).normal(size=(2, 3, 8, 8))  # (N, C, H, W)
-relu = lambda a: np.maximum(a, 0.0)  # noqa: E731
-ramp_sum = lambda a: (a * np.arange(8.0)).sum(axis=(-2, -1))  # noqa: E731
+
+
+def relu(a: np.ndarray) -> np.ndarray:
+    return np.maximum(a, 0.0)
+
+
+def ramp_sum(a: np.ndarray) -> np.ndarray:  # weight j on column j, summed
+    return (a * np.arange(8.0)).sum(axis=(-2, -1))
+
+
 reports = {
     "equivariance of ReLU": equivariance_error(relu, x),
     "invariance of global average": invariance_error(global_avg_pool, x),
