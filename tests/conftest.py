@@ -22,10 +22,9 @@ from playwright.sync_api import Browser, BrowserContext, Route, sync_playwright
 from tests.test_site import build_site
 
 # Derandomised and without a database, so runs on the same machine draw the same
-# examples; no deadline, since timing on shared runners varies. The draws can still
-# differ between machines (Hypothesis steers by what earlier examples did), so a CI
-# failure is replayed with the @reproduce_failure line it prints. SHIFTLAB_HYPOTHESIS=stress
-# draws 2,000 fresh random examples per property instead, to look for such cases.
+# examples; no deadline, since timing on shared runners varies. CI has still drawn an
+# example no local run did, so a CI failure is replayed with the @reproduce_failure line
+# it prints. SHIFTLAB_HYPOTHESIS=stress draws 2,000 fresh random examples per property.
 settings.register_profile(
     "shiftlab", derandomize=True, database=None, max_examples=100, deadline=None
 )

@@ -271,3 +271,29 @@ def test_search_finds_a_page(visit: Visit, base_url: str, site: Path) -> None:
     hrefs = [str(a.get_attribute("href")) for a in results.all()]
     assert any(target in href for href in hrefs), f"searching {word!r} found {hrefs}"
     visit.assert_clean()
+
+
+def test_the_copy_button_copies_the_snippet_file(browser: Browser, base_url: str) -> None:
+    """A reader who copies a snippet from the page gets the file the tests ran.
+
+    Material mounts a code block's buttons when the block comes into view (the
+    `content.lazy` feature keeps that work out of the page load), so the block is
+    scrolled to first, as a reader would.
+    """
+    snippet = "snippets/shifts/fourier_shift.py"
+    context = browser.new_context(service_workers="block")
+    context.set_default_timeout(TIMEOUT_MS)
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url)
+    page = context.new_page()
+    page.goto(base_url + "foundations/shifts/", wait_until="load")
+    block = page.locator("div.highlight").filter(
+        has=page.locator(f'a.shiftlab-snippet-link:text-is("{snippet}")')
+    )
+    assert block.count() == 1, f"{snippet} is shown {block.count()} times on the page"
+    block.scroll_into_view_if_needed()
+    button = block.locator('.md-code__button[data-md-type="copy"]')
+    button.click()
+    copied = str(page.evaluate("() => navigator.clipboard.readText()"))
+    expected = (DOCS.parent / snippet).read_text(encoding="utf-8")
+    assert copied.rstrip("\n") == expected.rstrip("\n")
+    context.close()

@@ -362,3 +362,26 @@ def test_hook_fails_the_build_on_a_remote_load_it_cannot_strip() -> None:
     hooks = load_hooks()
     with pytest.raises(PluginError, match="still loads from another host"):
         hooks.strip_cdn_scripts('<link rel="stylesheet" href="https://cdn.example.org/x.css">')
+
+
+def test_hook_makes_code_blocks_focusable() -> None:
+    hooks = load_hooks()
+    html = '<pre><span></span><code>a</code></pre><pre class="x"><code tabindex="-1">b</code>'
+    assert hooks.focusable_code(html) == (
+        '<pre><span></span><code tabindex="0">a</code></pre>'
+        '<pre class="x"><code tabindex="-1">b</code>'
+    )
+    assert hooks.focusable_code("<code>inline</code>") == "<code>inline</code>"
+
+
+def test_every_code_block_can_take_keyboard_focus(site: Path) -> None:
+    # Material mounts a block (and makes a scrolling one focusable) only once it is in
+    # view (`content.lazy`); until then the hook's tabindex is what a keyboard user has.
+    missing = []
+    for page in site_files(site, ".html"):
+        for match in re.finditer(
+            r"<pre\b[^>]*>(?:<span></span>)?<code\b[^>]*>", page.read_text("utf-8")
+        ):
+            if 'tabindex="0"' not in match[0]:
+                missing.append(f"{page.relative_to(site)}: {match[0]}")
+    assert not missing, "code blocks out of the tab order:\n" + "\n".join(missing[:10])

@@ -7,7 +7,12 @@
   math script.
 * `on_page_content` also writes `width` and `height` on every `<img>` (read from the
   SVG or image file), so a figure's box is reserved before it loads.
-* `on_post_page` cuts the JupyterLab stylesheets nbconvert inlines into a notebook page
+* `on_post_page` makes every code block focusable (`tabindex="0"` on `pre > code`), so a
+  reader on a keyboard can scroll one that is wider than the screen. Material does this
+  itself, but only for blocks it has mounted, and with its `content.lazy` feature it
+  mounts a block when it comes into view (then it keeps the attribute only on blocks
+  that scroll).
+* `on_post_page` also cuts the JupyterLab stylesheets nbconvert inlines into a notebook page
   (about 590 KB, most of a 670 KB page) down to the rules that can match an element of
   that page and the custom properties those rules use (about 20 KB).
 
@@ -299,8 +304,18 @@ def prune_notebook_css(html: str) -> str:
     return html[:start] + article + html[end:]
 
 
+# A highlighted block's opening: Pygments writes `<pre><span></span><code>`.
+_CODE_BLOCK = re.compile(r"(<pre\b[^>]*>(?:<span></span>)?<code\b)(?![^>]*\btabindex=)")
+
+
+def focusable_code(html: str) -> str:
+    """Give every `pre > code` a place in the tab order (Material drops it where not needed)."""
+    return _CODE_BLOCK.sub(r'\1 tabindex="0"', html)
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Keep only the notebook CSS a notebook page can use."""
+    """Make code blocks focusable; keep only the notebook CSS a notebook page can use."""
+    output = focusable_code(output)
     if page.file.src_uri.endswith(".ipynb"):
         return prune_notebook_css(output)
     return output
