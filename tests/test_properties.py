@@ -185,11 +185,14 @@ def test_zero_padded_stacks_are_exact_under_zero_fill_on_the_measured_region(
     assume(all(2 * c < n for c, n in zip(crop, shape, strict=True)))
     v = _shift_for(data, shape, limit=4)
     report = equivariance_error(f, x, [v], shift_mode="zero", crop=crop)
-    window = tuple(
-        slice(c + max(u, 0), max(c + max(u, 0), n - c + min(u, 0)))
-        for c, n, u in zip(crop, shape, v, strict=True)
+    window: tuple[Any, ...] = (
+        ...,
+        *(
+            slice(c + max(u, 0), max(c + max(u, 0), n - c + min(u, 0)))
+            for c, n, u in zip(crop, shape, v, strict=True)
+        ),
     )
-    compared = (f(zero_shift(x, v))[(..., *window)], zero_shift(f(x), v)[(..., *window)])
+    compared = (f(zero_shift(x, v))[window], zero_shift(f(x), v)[window])
     if any(np.any(side) for side in compared):
         assert report.max_abs < 1e-12
     else:  # an empty window, or ReLUs dead on both sides there: no evidence (nan), not 0
