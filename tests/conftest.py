@@ -24,7 +24,8 @@ from tests.test_site import build_site
 # Derandomised and without a database, so runs on the same machine draw the same
 # examples; no deadline, since timing on shared runners varies. CI has still drawn an
 # example no local run did, so a CI failure is replayed with the @reproduce_failure line
-# it prints. SHIFTLAB_HYPOTHESIS=stress draws 2,000 fresh random examples per property.
+# it prints. SHIFTLAB_HYPOTHESIS=stress draws 2,000 fresh random examples per property
+# (a test that sets its own max_examples keeps its number, but its draws are fresh too).
 settings.register_profile(
     "shiftlab", derandomize=True, database=None, max_examples=100, deadline=None
 )
